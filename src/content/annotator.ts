@@ -1,0 +1,135 @@
+/**
+ * Marks one article body and keeps it marked: in time slices (no long task on a huge page), again when the page
+ * inserts content (ads, lazy blocks) but never in reaction to its own marks, and exactly undone on stop.
+ */
+
+import type { Entity, FactSheet } from '../core/fact-sheet/types';
+import { mentionMarks, ENTITY_ATTR } from '../core/mark/mark-element';
+import { collectTextRuns, startMarking, unmarkAll, type MarkOptions } from '../core/mark/mark';
+import { assignTabStops, countMentions } from '../core/mark/tab-stops';
+import { compileMatcher, type Matcher } from '../core/match/matcher';
+import { NON_PROSE_IN_BODY } from '../core/page/layouts';
+import type { Settings } from '../shared/settings';
+import { CardController } from './card-controller';
+import { CARD_TAG } from './card-view';
+import { measured, record } from './timing';
+
+/** Work longer than this is split; well under the 50 ms that counts as a long task. */
+const SLICE_MS = 8;
+const REMARK_DELAY_MS = 50;
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export function matcherFor(sheet: FactSheet, settings: Pick<Settings, 'kinds'>): Matcher {
+  return compileMatcher(
+    sheet.entities
+      .filter((e) => settings.kinds.includes(e.kind))
+      .flatMap((e) => e.phrases.map((phrase) => ({ phrase, entityId: e.id }))),
+  );
+}
+
+export class Annotator {
+  private readonly controller = new AbortController();
+  private readonly entities: ReadonlyMap<string, Entity>;
+  private readonly matcher: Matcher;
+  private readonly markOptions: MarkOptions;
+  private readonly observer: MutationObserver;
+  private readonly card: CardController;
+  private remarkTimer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly body: Element,
+    sheet: FactSheet,
+    private readonly settings: Settings,
+    private readonly onChange: (counts: Record<string, number>) => void,
+  ) {
+    this.entities = new Map(sheet.entities.map((e) => [e.id, e]));
+    this.matcher = measured('compile', () => matcherFor(sheet, settings));
+    this.markOptions = {
+      skipSelector: `${NON_PROSE_IN_BODY}, ${CARD_TAG}`,
+      firstOnly: settings.mentions === 'first',
+    };
+    const doc = body.ownerDocument;
+    this.card = new CardController(doc, {
+      entities: this.entities,
+      asOf: sheet.asOf,
+      dwellMs: () => this.settings.cardDelayMs,
+      signal: this.controller.signal,
+    });
+    this.observer = new MutationObserver(() => this.scheduleRemark());
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Marks the body, then watches it for inserted content. */
+  start(): Promise<void> {
+    this.running = this.markAll('annotate');
+    return this.running;
+  }
+
+  /** Removes every mark, the card and every listener and observer. */
+  stop(): void {
+    this.controller.abort();
+    clearTimeout(this.remarkTimer);
+    this.observer.disconnect();
+    measured('unmark', () => unmarkAll(this.body));
+  }
+
+  counts(): Record<string, number> {
+    return countMentions(this.body);
+  }
+
+  /** Scrolls to the entity's first mention and opens its card. */
+  reveal(entityId: string): boolean {
+    const mark = mentionMarks(this.body).find((m) => m.getAttribute(ENTITY_ATTR) === entityId);
+    if (!mark) return false;
+    const smooth = !this.body.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    mark.scrollIntoView?.({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    this.card.open(mark);
+    return true;
+  }
+
+  get cardController(): CardController {
+    return this.card;
+  }
+
+  private scheduleRemark(): void {
+    if (this.signal.aborted) return;
+    clearTimeout(this.remarkTimer);
+    this.remarkTimer = setTimeout(() => {
+      this.running = this.running.then(() => this.markAll('remark'));
+    }, REMARK_DELAY_MS);
+  }
+
+  /** One marking pass over the whole body (idempotent), in slices, with the observer off while we write. */
+  private async markAll(step: string): Promise<void> {
+    const start = performance.now();
+    const runs = measured('collect', () => collectTextRuns(this.body, this.markOptions.skipSelector));
+    const session = startMarking(this.body, this.markOptions);
+    let i = 0;
+    while (i < runs.length) {
+      if (this.signal.aborted) return;
+      const sliceStart = performance.now();
+      this.observer.disconnect();
+      do session.markRun(runs[i++], this.matcher);
+      while (i < runs.length && performance.now() - sliceStart < SLICE_MS);
+      this.observe();
+      if (i < runs.length) await nextTask();
+    }
+    if (this.signal.aborted) return;
+    this.observer.disconnect();
+    assignTabStops(this.body);
+    this.observe();
+    record(step, start);
+    this.onChange(this.counts());
+  }
+
+  private observe(): void {
+    if (!this.signal.aborted) {
+      this.observer.observe(this.body, { childList: true, subtree: true, characterData: true });
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Opens and closes the card: after a dwell on hover (never on pass-through), at once on keyboard focus or tap,
+ * kept open while the pointer is on the mark or the card, closed on Escape or after a grace period on leave
+ * (WCAG 1.4.13: dismissible, hoverable, persistent). Positioning runs only while the card is open.
+ */
+
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { Entity } from '../core/fact-sheet/types';
+import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
+import { CARD_ID, CardView } from './card-view';
+
+const LEAVE_GRACE_MS = 300;
+
+export interface CardControllerOptions {
+  entities: ReadonlyMap<string, Entity>;
+  asOf: string;
+  dwellMs: () => number;
+  signal: AbortSignal;
+}
+
+export class CardController {
+  private readonly view: CardView;
+  private anchor: Element | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private stopPositioning: (() => void) | undefined;
+  /** Touch produces compatibility mouse events after a tap; they must not reopen or close the card. */
+  private lastTouchAt = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: CardControllerOptions,
+  ) {
+    this.view = new CardView(doc, options.asOf);
+    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+      doc.addEventListener(type, fn, { capture: true, passive: true, signal: options.signal });
+    on('mouseover', (e) => this.onPointerOver(e));
+    on('mouseout', (e) => this.onPointerOut(e));
+    on('focusin', (e) => this.onFocus(e));
+    on('focusout', (e) => this.onBlur(e));
+    on('pointerdown', (e) => this.onPointerDown(e));
+    on('click', (e) => this.onClick(e));
+    doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: options.signal });
+    options.signal.addEventListener('abort', () => this.destroy());
+  }
+
+  get openEntity(): string | null {
+    return this.view.isShown ? (this.anchor?.getAttribute(ENTITY_ATTR) ?? null) : null;
+  }
+
+  get cardElement(): HTMLElement {
+    return this.view.host;
+  }
+
+  /** Opens the card for `mark` now. */
+  open(mark: Element): void {
+    this.cancelTimers();
+    const entity = this.options.entities.get(mark.getAttribute(ENTITY_ATTR) ?? '');
+    if (!entity) return;
+    if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-describedby');
+    this.anchor = mark;
+    this.view.render(entity);
+    this.view.show();
+    mark.setAttribute('aria-describedby', CARD_ID);
+    this.stopPositioning?.();
+    const host = this.view.host;
+    this.stopPositioning = autoUpdate(mark, host, () => {
+      void computePosition(mark, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        host.style.setProperty('left', `${x}px`, 'important');
+        host.style.setProperty('top', `${y}px`, 'important');
+      });
+    });
+  }
+
+  close(): void {
+    this.cancelTimers();
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    this.anchor?.removeAttribute('aria-describedby');
+    this.anchor = null;
+    this.view.hide();
+  }
+
+  private destroy(): void {
+    this.close();
+    this.view.remove();
+  }
+
+  private cancelTimers(): void {
+    clearTimeout(this.openTimer);
+    clearTimeout(this.closeTimer);
+    this.openTimer = this.closeTimer = undefined;
+  }
+
+  private markOf(target: EventTarget | null): Element | null {
+    // Duck-typed: `instanceof` across the content-script/page boundary is unreliable in Firefox.
+    const node = target as Partial<Element> | null;
+    return node && node.nodeType === 1 && typeof node.closest === 'function' ? node.closest(MARK_TAG) : null;
+  }
+
+  private inCard(target: EventTarget | null): boolean {
+    return target === this.view.host;
+  }
+
+  private isTouchEcho(): boolean {
+    return Date.now() - this.lastTouchAt < 800;
+  }
+
+  private onPointerOver(e: MouseEvent): void {
+    if (this.isTouchEcho()) return;
+    if (this.inCard(e.target)) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    const mark = this.markOf(e.target);
+    if (!mark) return;
+    clearTimeout(this.closeTimer);
+    if (mark === this.anchor && this.view.isShown) return;
+    clearTimeout(this.openTimer);
+    this.openTimer = setTimeout(() => this.open(mark), this.options.dwellMs());
+  }
+
+  private onPointerOut(e: MouseEvent): void {
+    if (this.isTouchEcho()) return;
+    const from = this.inCard(e.target) ? this.view.host : this.markOf(e.target);
+    if (!from) return;
+    const to = e.relatedTarget;
+    if (to instanceof Node && (from.contains(to) || this.inCard(to) || this.markOf(to) === this.anchor)) return;
+    clearTimeout(this.openTimer);
+    if (this.view.isShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
+  }
+
+  private onFocus(e: FocusEvent): void {
+    const mark = this.markOf(e.target);
+    if (mark) this.open(mark);
+  }
+
+  private onBlur(e: FocusEvent): void {
+    if (this.markOf(e.target) === this.anchor) this.close();
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (e.pointerType === 'mouse') return;
+    this.lastTouchAt = Date.now();
+  }
+
+  /** A tap (or click) on a mark toggles its card; a tap elsewhere closes it. */
+  private onClick(e: MouseEvent): void {
+    if (this.inCard(e.target)) return;
+    const mark = this.markOf(e.target);
+    if (!mark) {
+      if (this.view.isShown && this.isTouchEcho()) this.close();
+      return;
+    }
+    if (this.view.isShown && this.anchor === mark && this.isTouchEcho()) this.close();
+    else this.open(mark);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.view.isShown) this.close();
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Every fact sheet in src/fact-sheets/*.json, validated. The build (build.mjs) and the tests (vitest.config.ts)
+ * generate this module from the folder, so adding an article is adding one JSON file.
+ */
+declare module 'backgrounder:fact-sheets' {
+  import type { FactSheet } from '../core/fact-sheet/types';
+  const sheets: readonly FactSheet[];
+  export default sheets;
+}

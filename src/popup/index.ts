@@ -1,0 +1,84 @@
+/**
+ * The toolbar popup: asks the page's content script for its summary and shows the article's background, or the
+ * reason there is none. `?tabId=N` targets tab N (tests open the popup as a normal page that way).
+ */
+
+import browser from 'webextension-polyfill';
+import sheets from 'backgrounder:fact-sheets';
+import { formatDate } from '../core/fact-sheet/dates';
+import { localisePage, t } from '../shared/i18n';
+import { sendToTab, type PageSummary } from '../shared/messages';
+import { isActiveOn, loadSettings, saveSettings, type Settings } from '../shared/settings';
+import { renderEntities, renderTimeline, statusText } from './render';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function targetTab(): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+async function fetchSummary(tabId: number | null): Promise<PageSummary | null> {
+  if (tabId === null) return null;
+  try {
+    return await sendToTab(tabId, 'get-summary', {});
+  } catch {
+    return null; // no content script there: not a Korea Herald article page
+  }
+}
+
+function show(summary: PageSummary | null, reveal: (id: string) => void): void {
+  $('status').textContent = statusText(summary, t);
+  const sheet = summary?.sheetId ? sheets.find((s) => s.id === summary.sheetId) : undefined;
+  const article = $('article');
+  article.hidden = !sheet || summary?.status !== 'article';
+  if (!sheet || !summary || article.hidden) return;
+  $('headline').textContent = summary.headline ?? sheet.article.headline;
+  $('published').textContent = t('publishedLabel', formatDate(summary.publishedDate ?? sheet.asOf));
+  $('entities').replaceChildren(...renderEntities(document, sheet, summary.mentionCounts, t, reveal));
+  $('timeline-title').textContent = t('timelineHeading', formatDate(sheet.asOf));
+  $('timeline').replaceChildren(...renderTimeline(document, sheet, sheet.timelineAtTheTime, reveal));
+  $('since').replaceChildren(...renderTimeline(document, sheet, sheet.timelineSinceThen, reveal));
+}
+
+function showSwitches(settings: Settings, summary: PageSummary | null): void {
+  $<HTMLInputElement>('enabled').checked = settings.enabled;
+  const site = $('site-switch');
+  site.hidden = !summary;
+  if (summary) $<HTMLInputElement>('site-enabled').checked = isActiveOn({ ...settings, enabled: true }, summary.host);
+}
+
+async function main(): Promise<void> {
+  localisePage(document);
+  const tabId = await targetTab();
+  const reveal = (entityId: string) => {
+    if (tabId !== null) sendToTab(tabId, 'reveal', { entityId }).catch(() => undefined);
+  };
+  let settings = await loadSettings();
+  let summary = await fetchSummary(tabId);
+  show(summary, reveal);
+  showSwitches(settings, summary);
+  document.body.dataset.ready = 'true';
+
+  const refresh = async (change: Partial<Settings>) => {
+    settings = await saveSettings(change);
+    // The content script applies the change on storage.onChanged; give it a moment to finish marking.
+    await new Promise((r) => setTimeout(r, 150));
+    summary = await fetchSummary(tabId);
+    show(summary, reveal);
+    showSwitches(settings, summary);
+  };
+  $<HTMLInputElement>('enabled').addEventListener('change', (e) => {
+    void refresh({ enabled: (e.target as HTMLInputElement).checked });
+  });
+  $<HTMLInputElement>('site-enabled').addEventListener('change', (e) => {
+    if (!summary) return;
+    const host = summary.host;
+    const others = settings.disabledHosts.filter((h) => h !== host);
+    void refresh({ disabledHosts: (e.target as HTMLInputElement).checked ? others : [...others, host] });
+  });
+}
+
+void main();

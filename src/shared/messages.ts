@@ -1,0 +1,84 @@
+/**
+ * Every message between the extension's contexts, declared once. Requests go popup -> content script and
+ * content script -> background; each names its reply type, so both ends are checked by the compiler.
+ */
+
+import browser from 'webextension-polyfill';
+import type { DetectionStatus } from '../core/page/detect';
+
+/** What the content script knows about its page, for the popup. */
+export interface PageSummary {
+  /** `disabled`: Backgrounder is switched off (globally or for this site). */
+  status: DetectionStatus | 'disabled';
+  /** The matched fact sheet, when there is one. */
+  sheetId?: string;
+  /** Headline and Korea-time date as the page prints them (also for articles without a sheet). */
+  headline?: string | null;
+  publishedDate?: string | null;
+  /** Mentions marked on the page, by entity id. */
+  mentionCounts: Record<string, number>;
+  layout?: string;
+  /** The page's host, so the popup can switch Backgrounder off for this site (it has no `tabs` permission). */
+  host: string;
+}
+
+interface ContentRequests {
+  'get-summary': { request: Record<string, never>; reply: PageSummary };
+  /** Scroll to the entity's first mention and open its card. */
+  reveal: { request: { entityId: string }; reply: { revealed: boolean } };
+}
+
+interface BackgroundRequests {
+  /** The content script reports how many entities it marked (0 clears the badge). */
+  'marked-count': { request: { entities: number }; reply: { ok: true } };
+}
+
+type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
+type ReplyOf<R, K extends keyof R> = R[K] extends { reply: infer A } ? A : never;
+type Handlers<R, S> = {
+  [K in keyof R]: (message: MessageOf<R> & { type: K }, sender: S) => ReplyOf<R, K> | Promise<ReplyOf<R, K>>;
+};
+
+export type ContentMessage = MessageOf<ContentRequests>;
+export type BackgroundMessage = MessageOf<BackgroundRequests>;
+
+export function sendToTab<K extends keyof ContentRequests>(
+  tabId: number,
+  type: K,
+  request: ContentRequests[K]['request'],
+): Promise<ReplyOf<ContentRequests, K>> {
+  return browser.tabs.sendMessage(tabId, { type, ...request }) as Promise<ReplyOf<ContentRequests, K>>;
+}
+
+export function sendToBackground<K extends keyof BackgroundRequests>(
+  type: K,
+  request: BackgroundRequests[K]['request'],
+): Promise<ReplyOf<BackgroundRequests, K>> {
+  return browser.runtime.sendMessage({ type, ...request }) as Promise<ReplyOf<BackgroundRequests, K>>;
+}
+
+const isMessage = (m: unknown): m is { type: string } =>
+  typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
+
+/**
+ * Listens for one context's requests. Replies go through `sendResponse` + `return true`, the form that works in
+ * Firefox, in Chrome through the polyfill, and in Chrome 148+ where the polyfill steps aside for the native API.
+ */
+function listen<R>(handlers: Handlers<R, browser.Runtime.MessageSender>, signal?: AbortSignal): void {
+  const listener = (message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    if (!isMessage(message) || !(message.type in (handlers as object))) return false;
+    const handler = (handlers as Record<string, (m: unknown, s: unknown) => unknown>)[message.type];
+    Promise.resolve()
+      .then(() => handler(message, sender))
+      .then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
+    return true as const;
+  };
+  // The polyfill's types model the three listener styles separately; this one returns false for foreign messages.
+  const typed = listener as unknown as browser.Runtime.OnMessageListener;
+  browser.runtime.onMessage.addListener(typed);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(typed));
+}
+
+export const onContentRequest = (h: Handlers<ContentRequests, browser.Runtime.MessageSender>, signal?: AbortSignal) =>
+  listen(h, signal);
+export const onBackgroundRequest = (h: Handlers<BackgroundRequests, browser.Runtime.MessageSender>) => listen(h);
