@@ -4,13 +4,14 @@
 // Fact sheets are validated first: a malformed sheet stops the build with a message naming the file and field.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
-const SHEETS_DIR = join(ROOT, 'src/fact-sheets');
+// Overridable so a test can build from a folder holding a broken sheet and see the build refuse it.
+const SHEETS_DIR = process.env.BACKGROUNDER_SHEETS_DIR ?? join(ROOT, 'src/fact-sheets');
 export const FACT_SHEETS_MODULE = 'backgrounder:fact-sheets';
 
 /** Budgets (gzipped, without fact-sheet data) that keep the content script cheap on every article view. */
@@ -32,7 +33,7 @@ const STATIC = [
 ];
 
 /** Reads and validates every sheet; throws one error listing every problem in every file. */
-export async function loadFactSheets() {
+export async function loadFactSheets(dir = SHEETS_DIR) {
   const compiled = await esbuild.build({
     entryPoints: [join(ROOT, 'src/core/fact-sheet/validate.ts')],
     bundle: true,
@@ -42,16 +43,16 @@ export async function loadFactSheets() {
   });
   const code = compiled.outputFiles[0].text;
   const { validateFactSheet } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const files = readdirSync(SHEETS_DIR)
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
   const problems = [];
   const sheets = [];
   for (const file of files) {
-    const path = `src/fact-sheets/${file}`;
+    const path = relative(ROOT, join(dir, file));
     let data;
     try {
-      data = JSON.parse(readFileSync(join(SHEETS_DIR, file), 'utf8'));
+      data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (error) {
       problems.push(`${path}: not valid JSON: ${error.message}`);
       continue;

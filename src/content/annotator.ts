@@ -7,9 +7,10 @@ import type { Entity, FactSheet } from '../core/fact-sheet/types';
 import { mentionMarks, ENTITY_ATTR } from '../core/mark/mark-element';
 import { collectTextRuns, startMarking, unmarkAll, type MarkOptions } from '../core/mark/mark';
 import { assignTabStops, countMentions } from '../core/mark/tab-stops';
-import { compileMatcher, type Matcher } from '../core/match/matcher';
+import type { Matcher } from '../core/match/matcher';
+import { matcherForSheet } from '../core/match/sheet-matcher';
 import { NON_PROSE_IN_BODY } from '../core/page/layouts';
-import type { Settings } from '../shared/settings';
+import type { Settings } from '../core/settings';
 import { CardController } from './card-controller';
 import { CARD_TAG } from './card-view';
 import { measured, record } from './timing';
@@ -19,14 +20,6 @@ const SLICE_MS = 8;
 const REMARK_DELAY_MS = 50;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-export function matcherFor(sheet: FactSheet, settings: Pick<Settings, 'kinds'>): Matcher {
-  return compileMatcher(
-    sheet.entities
-      .filter((e) => settings.kinds.includes(e.kind))
-      .flatMap((e) => e.phrases.map((phrase) => ({ phrase, entityId: e.id }))),
-  );
-}
 
 export class Annotator {
   private readonly controller = new AbortController();
@@ -45,7 +38,7 @@ export class Annotator {
     private readonly onChange: (counts: Record<string, number>) => void,
   ) {
     this.entities = new Map(sheet.entities.map((e) => [e.id, e]));
-    this.matcher = measured('compile', () => matcherFor(sheet, settings));
+    this.matcher = measured('compile', () => matcherForSheet(sheet, settings.kinds));
     this.markOptions = {
       skipSelector: `${NON_PROSE_IN_BODY}, ${CARD_TAG}`,
       firstOnly: settings.mentions === 'first',
@@ -57,7 +50,9 @@ export class Annotator {
       dwellMs: () => this.settings.cardDelayMs,
       signal: this.controller.signal,
     });
-    this.observer = new MutationObserver(() => this.scheduleRemark());
+    // The page's own constructor: in a Firefox content script the sandbox global differs from the page's window.
+    const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.observer = new Observer(() => this.scheduleRemark());
   }
 
   get signal(): AbortSignal {

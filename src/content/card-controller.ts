@@ -32,15 +32,21 @@ export class CardController {
     private readonly options: CardControllerOptions,
   ) {
     this.view = new CardView(doc, options.asOf);
-    const on = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-      doc.addEventListener(type, fn, { capture: true, passive: true, signal: options.signal });
-    on('mouseover', (e) => this.onPointerOver(e));
-    on('mouseout', (e) => this.onPointerOut(e));
-    on('focusin', (e) => this.onFocus(e));
-    on('focusout', (e) => this.onBlur(e));
-    on('pointerdown', (e) => this.onPointerDown(e));
-    on('click', (e) => this.onClick(e));
-    doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: options.signal });
+    // Listeners are removed by hand on abort: an AbortSignal from the content-script world is not always
+    // accepted by the page's addEventListener (Firefox sandboxes, jsdom).
+    const listeners: Array<[string, (e: Event) => void, AddEventListenerOptions]> = [
+      ['mouseover', (e) => this.onPointerOver(e as MouseEvent), { capture: true, passive: true }],
+      ['mouseout', (e) => this.onPointerOut(e as MouseEvent), { capture: true, passive: true }],
+      ['focusin', (e) => this.onFocus(e as FocusEvent), { capture: true, passive: true }],
+      ['focusout', (e) => this.onBlur(e as FocusEvent), { capture: true, passive: true }],
+      ['pointerdown', (e) => this.onPointerDown(e as PointerEvent), { capture: true, passive: true }],
+      ['click', (e) => this.onClick(e as MouseEvent), { capture: true, passive: true }],
+      ['keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true }],
+    ];
+    for (const [type, fn, opts] of listeners) doc.addEventListener(type, fn, opts);
+    options.signal.addEventListener('abort', () => {
+      for (const [type, fn, opts] of listeners) doc.removeEventListener(type, fn, opts);
+    });
     options.signal.addEventListener('abort', () => this.destroy());
   }
 
@@ -69,10 +75,14 @@ export class CardController {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        host.style.setProperty('left', `${x}px`, 'important');
-        host.style.setProperty('top', `${y}px`, 'important');
-      });
+      })
+        .then(({ x, y }) => {
+          host.style.setProperty('left', `${x}px`, 'important');
+          host.style.setProperty('top', `${y}px`, 'important');
+        })
+        .catch(() => {
+          // A mark removed by the page mid-update: the next update (or close) settles it; never an error.
+        });
     });
   }
 
@@ -128,8 +138,14 @@ export class CardController {
     if (this.isTouchEcho()) return;
     const from = this.inCard(e.target) ? this.view.host : this.markOf(e.target);
     if (!from) return;
-    const to = e.relatedTarget;
-    if (to instanceof Node && (from.contains(to) || this.inCard(to) || this.markOf(to) === this.anchor)) return;
+    const to = e.relatedTarget as Node | null;
+    if (
+      to &&
+      typeof to.nodeType === 'number' &&
+      (from.contains(to) || this.inCard(to) || (this.anchor !== null && this.markOf(to) === this.anchor))
+    ) {
+      return;
+    }
     clearTimeout(this.openTimer);
     if (this.view.isShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
