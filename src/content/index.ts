@@ -15,6 +15,8 @@ const host = location.hostname;
 let detection: Detection = { status: 'not-an-article' };
 let settings: Settings = DEFAULT_SETTINGS;
 let annotator: Annotator | null = null;
+/** The latest settings change being applied; the popup's questions wait for it. */
+let applying: Promise<void> = Promise.resolve();
 
 function reportCount(counts: Record<string, number>): void {
   sendToBackground('marked-count', { entities: Object.keys(counts).length }).catch(() => {
@@ -66,7 +68,10 @@ async function apply(): Promise<void> {
 
 async function main(): Promise<void> {
   onContentRequest({
-    'get-summary': () => summary(),
+    'get-summary': async () => {
+      await applying;
+      return summary();
+    },
     reveal: ({ entityId }) => ({ revealed: annotator?.reveal(entityId) ?? false }),
   });
   detection = measured('detect', () => detectArticle(document, location.href, sheets));
@@ -74,9 +79,10 @@ async function main(): Promise<void> {
   settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
   onSettingsChanged((next) => {
     settings = next;
-    apply().catch(() => undefined);
+    applying = applying.then(apply).catch(() => undefined);
   });
-  await apply();
+  applying = apply();
+  await applying;
 }
 
 main().catch(() => {

@@ -3,7 +3,6 @@
  * generate this module from the folder, so adding an article is adding one JSON file.
  */
 declare module 'backgrounder:fact-sheets' {
-  import type { FactSheet } from '../core/fact-sheet/types';
-  const sheets: readonly FactSheet[];
+  const sheets: readonly import('../core/fact-sheet/types').FactSheet[];
   export default sheets;
 }

@@ -29,6 +29,21 @@ async function fetchSummary(tabId: number | null): Promise<PageSummary | null> {
   }
 }
 
+/**
+ * The content script applies a settings change when storage.onChanged reaches it; ask until its summary reflects
+ * the change (or give up after a second and show what it says).
+ */
+async function summaryAfter(tabId: number | null, settings: Settings): Promise<PageSummary | null> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await fetchSummary(tabId);
+    const wantOn = current !== null && isActiveOn(settings, current.host);
+    const settled =
+      !current || !['article', 'disabled'].includes(current.status) || (current.status === 'article') === wantOn;
+    if (settled || attempt >= 20) return current;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function show(summary: PageSummary | null, reveal: (id: string) => void): void {
   $('status').textContent = statusText(summary, t);
   const sheet = summary?.sheetId ? sheets.find((s) => s.id === summary.sheetId) : undefined;
@@ -64,9 +79,7 @@ async function main(): Promise<void> {
 
   const refresh = async (change: Partial<Settings>) => {
     settings = await saveSettings(change);
-    // The content script applies the change on storage.onChanged; give it a moment to finish marking.
-    await new Promise((r) => setTimeout(r, 150));
-    summary = await fetchSummary(tabId);
+    summary = await summaryAfter(tabId, settings);
     show(summary, reveal);
     showSwitches(settings, summary);
   };

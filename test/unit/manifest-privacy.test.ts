@@ -73,7 +73,9 @@ describe.each(['chrome', 'firefox'])('the built %s package', (browser) => {
         id: expect.stringMatching(/@/),
         data_collection_permissions: { required: ['none'] },
       });
-      expect(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
+      expect(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(
+        142,
+      );
     }
   });
 });
