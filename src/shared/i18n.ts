@@ -9,7 +9,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** Fills every `data-i18n="key"` element's text (and `data-i18n-title` titles) in an extension page. */
+/** Fills the text of every element with a `data-i18n` key (and titles from `data-i18n-title`) in a page. */
 export function localisePage(root: ParentNode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) {

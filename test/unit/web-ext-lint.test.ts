@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 describe('web-ext lint on dist/firefox', () => {
   it('reports 0 errors and 0 warnings', () => {
     const root = new URL('../..', import.meta.url).pathname;
-    let out = '';
+    let out: string;
     try {
       out = execFileSync('node_modules/.bin/web-ext', ['lint', '--source-dir', 'dist/firefox', '--output', 'json'], {
         cwd: root,
