@@ -86,7 +86,9 @@ export function renderTimeline(
       a.rel = 'noopener noreferrer';
       sources.append(i === 0 ? '' : ', ', a);
     });
-    li.append(time, ' ', item.text, ' (', link, ')', sources);
+    li.append(time, ' ', item.text, ' (', link, ')');
+    if (item.caveat) li.append(node(doc, 'span', 'caveat', item.caveat));
+    li.append(sources);
     return li;
   });
 }

@@ -9,6 +9,7 @@ export const ENTITY_KINDS = [
   'talks',
   'agreement',
   'event',
+  'programme',
   'resolution',
   'organisation',
   'place',
@@ -74,6 +75,8 @@ export interface TimelineItem {
   /** The entity whose card explains this item. */
   entity: string;
   sources: Source[];
+  /** Where sources disagree about the item (dates across time zones, counts). */
+  caveat?: string;
 }
 
 export interface ArticleIdentity {

@@ -99,6 +99,7 @@ function checkTimeline(p: Problems, items: Json[], at: string, entityIds: Set<st
     if (!isObject(item)) return p.add(here, 'must be an object');
     const date = checkDate(p, item, 'date', here);
     text(p, item, 'text', here);
+    text(p, item, 'caveat', here, true);
     const entity = text(p, item, 'entity', here);
     if (entity !== null && !entityIds.has(entity))
       p.add(`${here}.entity`, `"${entity}" is not an entity of this sheet`);
