@@ -1,0 +1,98 @@
+/** Malformed markup, layouts we have not seen, and no leaks when the card opens and closes a thousand times. */
+import sheets from 'backgrounder:fact-sheets';
+import { JSDOM } from 'jsdom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from '../helpers/fake-browser';
+import { articleBodyLines, PLACEHOLDER_ARTICLE_URL } from '../helpers/fixtures';
+import { markedMentions } from '../helpers/annotate';
+
+vi.mock('webextension-polyfill', () => ({ default: fakeBrowser() }));
+const { Annotator } = await import('../../src/content/annotator');
+const { detectArticle } = await import('../../src/core/page/detect');
+const { DEFAULT_SETTINGS } = await import('../../src/core/settings');
+
+const sheet = sheets.find((s) => s.article.legacyIds.includes('20141212000993'))!;
+const lines = articleBodyLines();
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const head = `<head><meta property="og:title" content="${sheet.article.headline}"></head>`;
+const dateLine = '<p class="byline">Published : Dec. 12, 2014 - 21:06</p>';
+const pageWith = (body: string) =>
+  new JSDOM(`<!doctype html><html>${head}<body><h1>${sheet.article.headline}</h1>${dateLine.replace('byline', 'date')}${body}</body></html>`, {
+    url: PLACEHOLDER_ARTICLE_URL,
+  }).window.document;
+
+const started: Array<{ stop(): void }> = [];
+afterEach(() => started.splice(0).forEach((a) => a.stop()));
+
+async function annotate(doc: Document) {
+  const detection = detectArticle(doc, PLACEHOLDER_ARTICLE_URL, sheets);
+  expect(detection.status).toBe('article');
+  if (detection.status !== 'article') throw new Error('not detected');
+  const annotator = new Annotator(detection.body, detection.sheet, DEFAULT_SETTINGS, () => undefined);
+  started.push(annotator);
+  await annotator.start();
+  return { ...detection, annotator };
+}
+
+describe('malformed and unknown markup', () => {
+  it('marks a <br>-only body with stray tags and inline scripts the same as a clean one', async () => {
+    const body = lines
+      .map((l, i) => (i === 3 ? `${escape(l)}<script>document.title += "Sung Kim";</script>` : escape(l)))
+      .join('<br><br></td>\n');
+    const doc = pageWith(`<div id="articleText"><div class="view_con_t"><p>${body}</div></div><ul><li>Sung Kim</li></ul>`);
+    const { body: found } = await annotate(doc);
+    const marked = markedMentions(found);
+    for (const e of sheet.entities) expect(marked.get(e.id) ?? [], e.id).toEqual(e.mentions);
+    expect(doc.querySelector('script')?.textContent).toBe('document.title += "Sung Kim";');
+  });
+
+  it('finds the body of a redesigned page from the article text itself', async () => {
+    const paragraphs = lines.map((l) => `<div class="x-para">${escape(l)}</div>`).join('');
+    const doc = pageWith(`<nav>Sung Kim six-party talks</nav><div class="x-story"><div class="x-inner">${paragraphs}</div></div><aside>Sung Kim</aside>`);
+    const { body, layout } = await annotate(doc);
+    expect(layout).toBe('found-by-content');
+    expect(body.className).toBe('x-inner');
+    expect(doc.querySelector('nav backgrounder-mark, aside backgrounder-mark')).toBeNull();
+  });
+
+  it('reports "layout not recognised" and marks nothing when the article text cannot be found', () => {
+    const doc = pageWith('<div class="teaser">BEIJING (AFP) - The US diplomat responsible for North Korea said…</div>');
+    expect(detectArticle(doc, PLACEHOLDER_ARTICLE_URL, sheets).status).toBe('layout-not-recognised');
+    expect(doc.querySelector('backgrounder-mark')).toBeNull();
+  });
+});
+
+describe('no leaks', () => {
+  it('opening and closing the card 1,000 times leaves no growing listeners, observers or nodes', async () => {
+    const doc = pageWith(`<div id="articleText">${lines.map((l) => `<p>${escape(l)}</p>`).join('')}</div>`);
+    const win = doc.defaultView!;
+    let listeners = 0;
+    const add = win.EventTarget.prototype.addEventListener;
+    const remove = win.EventTarget.prototype.removeEventListener;
+    win.EventTarget.prototype.addEventListener = function (...args: Parameters<typeof add>) {
+      listeners++;
+      return add.apply(this, args);
+    };
+    win.EventTarget.prototype.removeEventListener = function (...args: Parameters<typeof remove>) {
+      listeners--;
+      return remove.apply(this, args);
+    };
+    const { body, annotator } = await annotate(doc);
+    const marks = [...body.querySelectorAll<HTMLElement>('backgrounder-mark[tabindex="0"]')];
+    const cycle = (n: number) => {
+      for (let i = 0; i < n; i++) {
+        marks[i % marks.length].focus();
+        doc.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape' }));
+        marks[i % marks.length].blur();
+      }
+    };
+    cycle(10);
+    const baseline = { listeners, nodes: doc.getElementsByTagName('*').length };
+    cycle(1000);
+    expect({ listeners, nodes: doc.getElementsByTagName('*').length }).toEqual(baseline);
+    annotator.stop();
+    expect(doc.querySelector('backgrounder-card, backgrounder-mark')).toBeNull();
+    win.EventTarget.prototype.addEventListener = add;
+    win.EventTarget.prototype.removeEventListener = remove;
+  });
+});
