@@ -1,7 +1,8 @@
 /** Builds the popup's view of a page summary. Plain DOM, no extension APIs, so it is tested in jsdom. */
 
 import { formatDate } from '../core/fact-sheet/dates';
-import { ENTITY_KINDS, type FactSheet, type TimelineItem } from '../core/fact-sheet/types';
+import { distinctSources } from '../core/fact-sheet/sources';
+import { ENTITY_KINDS, type Fact, type FactSheet, type TimelineItem } from '../core/fact-sheet/types';
 import type { MessageKey } from '../shared/i18n';
 import type { PageSummary } from '../shared/messages';
 
@@ -54,11 +55,30 @@ export function renderEntities(
         node(doc, 'span', 'entity-summary', entity.summary),
       );
       button.addEventListener('click', () => onReveal(entity.id));
-      group.append(button);
+      group.append(button, sourceList(doc, [...entity.atTheTime, ...entity.sinceThen], t));
     }
     groups.push(group);
   }
   return groups;
+}
+
+/** The documents behind an entity's facts, as links that open in a new tab (a role=tooltip card has no links). */
+function sourceList(doc: Document, facts: readonly Fact[], t: Translate): HTMLElement {
+  const sources = distinctSources(facts);
+  const details = node(doc, 'details', 'sources');
+  details.append(node(doc, 'summary', '', `${t('sourcesLabel')} (${sources.length})`));
+  const list = node(doc, 'ul');
+  for (const source of sources) {
+    const a = node(doc, 'a', '', `${source.publisher}: ${source.title}`);
+    a.href = source.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    const li = node(doc, 'li');
+    li.append(a);
+    list.append(li);
+  }
+  details.append(list);
+  return details;
 }
 
 /** Timeline items: date, text, a button to the entity's card, and the source as a link opened in a new tab. */

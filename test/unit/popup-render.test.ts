@@ -40,6 +40,10 @@ describe('popup', () => {
       const n = counts[entity.id];
       expect(b.textContent).toContain(n === 1 ? '1 mention' : `${n} mentions`);
     }
+    for (const a of groups.flatMap((g) => [...g.querySelectorAll('details.sources a')])) {
+      expect((a as HTMLAnchorElement).rel).toBe('noopener noreferrer');
+      expect((a as HTMLAnchorElement).target).toBe('_blank');
+    }
     buttons[0].click();
     expect(revealed).toEqual([buttons[0].dataset.entity]);
   });
