@@ -55,6 +55,7 @@ export class CardView {
   readonly host: HTMLElement;
   private readonly content: HTMLElement;
   private shown = false;
+  private readonly rendered = new Map<string, Node[]>();
 
   constructor(
     private readonly doc: Document,
@@ -69,7 +70,8 @@ export class CardView {
     this.content = el(doc, 'div', 'card');
     this.content.lang = 'en';
     shadow.append(this.content);
-    this.applyHostStyle(false);
+    for (const [prop, value] of Object.entries(HOST_STYLE)) this.host.style.setProperty(prop, value, 'important');
+    this.setVisible(false);
   }
 
   get isShown(): boolean {
@@ -77,6 +79,18 @@ export class CardView {
   }
 
   render(entity: Entity): void {
+    if (this.host.dataset.entity === entity.id) return;
+    let parts = this.rendered.get(entity.id);
+    if (!parts) {
+      parts = this.build(entity);
+      this.rendered.set(entity.id, parts);
+    }
+    this.content.replaceChildren(...parts);
+    this.host.dataset.entity = entity.id;
+  }
+
+  /** A card's content never changes, so each entity's nodes are built once and reused. */
+  private build(entity: Entity): Node[] {
     const d = this.doc;
     const parts: Node[] = [el(d, 'p', 'name', entity.name)];
     if (entity.role) parts.push(el(d, 'p', 'role', entity.role));
@@ -86,12 +100,13 @@ export class CardView {
       note.append(el(d, 'strong', '', `${t('noteLabel')}: `), entity.articleNote);
       parts.push(note);
     }
-    parts.push(...this.factSection(t('atTheTimeHeading', formatPeriod(this.asOf)), entity.atTheTime.slice(-MAX_FACTS)));
-    parts.push(...this.factSection(t('sinceThenHeading'), entity.sinceThen.slice(-MAX_FACTS)));
-    const names = sourceNames([...entity.atTheTime, ...entity.sinceThen]);
+    const atTheTime = entity.atTheTime.slice(-MAX_FACTS);
+    const sinceThen = entity.sinceThen.slice(-MAX_FACTS);
+    parts.push(...this.factSection(t('atTheTimeHeading', formatPeriod(this.asOf)), atTheTime));
+    parts.push(...this.factSection(t('sinceThenHeading'), sinceThen));
+    const names = sourceNames([...atTheTime, ...sinceThen]);
     if (names.length > 0) parts.push(el(d, 'p', 'sources', `${t('sourcesLabel')}: ${names.join(', ')}`));
-    this.content.replaceChildren(...parts);
-    this.host.dataset.entity = entity.id;
+    return parts;
   }
 
   private factSection(heading: string, facts: readonly Fact[]): Node[] {
@@ -107,7 +122,7 @@ export class CardView {
 
   show(): void {
     if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
-    this.applyHostStyle(true);
+    this.setVisible(true);
     try {
       if (!this.host.matches(':popover-open')) this.host.showPopover();
     } catch {
@@ -123,7 +138,7 @@ export class CardView {
     } catch {
       // See show().
     }
-    this.applyHostStyle(false);
+    this.setVisible(false);
   }
 
   remove(): void {
@@ -131,11 +146,7 @@ export class CardView {
     this.host.remove();
   }
 
-  private applyHostStyle(visible: boolean): void {
-    for (const [prop, value] of Object.entries(HOST_STYLE)) {
-      if (prop === 'top' || prop === 'left') continue; // positioned by the controller
-      this.host.style.setProperty(prop, value, 'important');
-    }
+  private setVisible(visible: boolean): void {
     this.host.style.setProperty('display', visible ? 'block' : 'none', 'important');
   }
 }

@@ -17,9 +17,12 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const head = `<head><meta property="og:title" content="${sheet.article.headline}"></head>`;
 const dateLine = '<p class="byline">Published : Dec. 12, 2014 - 21:06</p>';
 const pageWith = (body: string) =>
-  new JSDOM(`<!doctype html><html>${head}<body><h1>${sheet.article.headline}</h1>${dateLine.replace('byline', 'date')}${body}</body></html>`, {
-    url: PLACEHOLDER_ARTICLE_URL,
-  }).window.document;
+  new JSDOM(
+    `<!doctype html><html>${head}<body><h1>${sheet.article.headline}</h1>${dateLine.replace('byline', 'date')}${body}</body></html>`,
+    {
+      url: PLACEHOLDER_ARTICLE_URL,
+    },
+  ).window.document;
 
 const started: Array<{ stop(): void }> = [];
 afterEach(() => started.splice(0).forEach((a) => a.stop()));
@@ -39,7 +42,9 @@ describe('malformed and unknown markup', () => {
     const body = lines
       .map((l, i) => (i === 3 ? `${escape(l)}<script>document.title += "Sung Kim";</script>` : escape(l)))
       .join('<br><br></td>\n');
-    const doc = pageWith(`<div id="articleText"><div class="view_con_t"><p>${body}</div></div><ul><li>Sung Kim</li></ul>`);
+    const doc = pageWith(
+      `<div id="articleText"><div class="view_con_t"><p>${body}</div></div><ul><li>Sung Kim</li></ul>`,
+    );
     const { body: found } = await annotate(doc);
     const marked = markedMentions(found);
     for (const e of sheet.entities) expect(marked.get(e.id) ?? [], e.id).toEqual(e.mentions);
@@ -48,7 +53,9 @@ describe('malformed and unknown markup', () => {
 
   it('finds the body of a redesigned page from the article text itself', async () => {
     const paragraphs = lines.map((l) => `<div class="x-para">${escape(l)}</div>`).join('');
-    const doc = pageWith(`<nav>Sung Kim six-party talks</nav><div class="x-story"><div class="x-inner">${paragraphs}</div></div><aside>Sung Kim</aside>`);
+    const doc = pageWith(
+      `<nav>Sung Kim six-party talks</nav><div class="x-story"><div class="x-inner">${paragraphs}</div></div><aside>Sung Kim</aside>`,
+    );
     const { body, layout } = await annotate(doc);
     expect(layout).toBe('found-by-content');
     expect(body.className).toBe('x-inner');
@@ -94,5 +101,5 @@ describe('no leaks', () => {
     expect(doc.querySelector('backgrounder-card, backgrounder-mark')).toBeNull();
     win.EventTarget.prototype.addEventListener = add;
     win.EventTarget.prototype.removeEventListener = remove;
-  });
+  }, 90_000);
 });

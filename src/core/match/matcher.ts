@@ -69,7 +69,9 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
   }
   if (byPhrase.size === 0) return { find: () => [] };
 
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${trieToPattern(root)})(?![\\p{L}\\p{N}])`, 'gu');
+  // Combining marks (\p{M}) count as part of a word: NFD "café" is "cafe\u0301", and "cafe\u0301Kim" is no more a
+  // whole-word "Kim" than NFC "caféKim" is; a mark must not cut a letter from its accent either.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${trieToPattern(root)})(?![\\p{L}\\p{N}\\p{M}])`, 'gu');
   return {
     find(text: string): Match[] {
       const matches: Match[] = [];
