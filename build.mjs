@@ -169,7 +169,7 @@ export async function build({ archives = true, quiet = false } = {}) {
   return { sheets, sizes };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   build({ archives: !process.argv.includes('--no-zip') }).catch((error) => {
     console.error(`build failed: ${error.message}`);
     process.exit(1);

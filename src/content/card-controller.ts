@@ -4,7 +4,7 @@
  * (WCAG 1.4.13: dismissible, hoverable, persistent). Positioning runs only while the card is open.
  */
 
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { Entity } from '../core/fact-sheet/types';
 import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
 import { CARD_ID, CardView } from './card-view';
@@ -74,7 +74,18 @@ export class CardController {
       void computePosition(mark, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          // Never taller than the room on the chosen side: the card scrolls inside instead of leaving the screen.
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) =>
+              host.style.setProperty('--backgrounder-room', `${Math.max(120, Math.floor(availableHeight))}px`),
+          }),
+        ],
       })
         .then(({ x, y }) => {
           host.style.setProperty('left', `${x}px`, 'important');

@@ -13,7 +13,7 @@ export const CARD_CSS = `
   border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18);
   padding: 12px 14px;
-  max-height: min(28rem, 70vh);
+  max-height: min(448px, var(--backgrounder-room, 70vh));
   overflow: auto;
   text-align: left;
   animation: appear 120ms ease-out;
