@@ -10,6 +10,8 @@ import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
 import { CARD_ID, CardView } from './card-view';
 
 const LEAVE_GRACE_MS = 300;
+/** Keys that scroll an open card from its focused mark: px, or a fraction of the card's height when below 1. */
+const SCROLL_KEYS: Partial<Record<string, number>> = { ArrowDown: 40, ArrowUp: -40, PageDown: 0.9, PageUp: -0.9 };
 
 export interface CardControllerOptions {
   entities: ReadonlyMap<string, Entity>;
@@ -26,6 +28,8 @@ export class CardController {
   private stopPositioning: (() => void) | undefined;
   /** Touch produces compatibility mouse events after a tap; they must not reopen or close the card. */
   private lastTouchAt = 0;
+  /** Was the tapped mark's card already open when the tap began? (A tap focuses a tab-stop mark, which opens it.) */
+  private openWhenTouched = false;
 
   constructor(
     private readonly doc: Document,
@@ -66,7 +70,7 @@ export class CardController {
     if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-describedby');
     this.anchor = mark;
     this.view.render(entity);
-    this.view.show();
+    this.view.show(mark);
     mark.setAttribute('aria-describedby', CARD_ID);
     this.stopPositioning?.();
     const host = this.view.host;
@@ -173,6 +177,8 @@ export class CardController {
   private onPointerDown(e: PointerEvent): void {
     if (e.pointerType === 'mouse') return;
     this.lastTouchAt = Date.now();
+    const mark = this.markOf(e.target);
+    this.openWhenTouched = mark !== null && mark === this.anchor && this.view.isShown;
   }
 
   /** A tap (or click) on a mark toggles its card; a tap elsewhere closes it. */
@@ -183,11 +189,20 @@ export class CardController {
       if (this.view.isShown && this.isTouchEcho()) this.close();
       return;
     }
-    if (this.view.isShown && this.anchor === mark && this.isTouchEcho()) this.close();
+    if (this.view.isShown && this.anchor === mark && this.isTouchEcho() && this.openWhenTouched) this.close();
     else this.open(mark);
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.view.isShown) this.close();
+    if (!this.view.isShown) return;
+    if (e.key === 'Escape') {
+      this.close();
+      return;
+    }
+    // The card never takes focus, so while its mark has focus the scrolling keys scroll the card first (as they
+    // would a focused scroll container), then the page: a keyboard reader can read a card taller than its room.
+    const step = SCROLL_KEYS[e.key];
+    if (step === undefined || e.target !== this.anchor || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (this.view.scrollBy(step)) e.preventDefault();
   }
 }

@@ -120,8 +120,13 @@ export class CardView {
     return [el(this.doc, 'p', 'heading', heading), list];
   }
 
-  show(): void {
-    if (!this.host.isConnected) (this.doc.body ?? this.doc.documentElement).append(this.host);
+  /**
+   * Shows the card in the page's main landmark when `anchor` is in one (landmark navigation then finds it with the
+   * text it describes, and no content sits outside the page's landmarks), else at the end of the body.
+   */
+  show(anchor?: Element): void {
+    const home = anchor?.closest('main, [role="main"]') ?? this.doc.body ?? this.doc.documentElement;
+    if (this.host.parentNode !== home) home.append(this.host);
     this.setVisible(true);
     try {
       if (!this.host.matches(':popover-open')) this.host.showPopover();
@@ -144,6 +149,14 @@ export class CardView {
   remove(): void {
     this.hide();
     this.host.remove();
+  }
+
+  /** Scrolls the card's content by `step` px (a fraction of its height when |step| < 1); false if it cannot move. */
+  scrollBy(step: number): boolean {
+    const box = this.content;
+    const before = box.scrollTop;
+    box.scrollTop = before + (Math.abs(step) < 1 ? step * box.clientHeight : step);
+    return box.scrollTop !== before;
   }
 
   private setVisible(visible: boolean): void {

@@ -9,6 +9,7 @@
 // Every request any of these sees is recorded and classified (see `classify`); `violations()` is what remains.
 //
 // Plain ESM JavaScript with JSDoc types, so node scripts can use it without a TypeScript step.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -229,7 +230,13 @@ function firefoxPrefs(/** @type {string} */ geckoId, /** @type {number} */ proxy
  * Launches `browserName` headless with the built extension from `extensionDir` (default dist/chrome or
  * dist/firefox).
  * @param {BrowserName} browserName
- * @param {{ extensionDir?: string, headless?: boolean }} [options]
+ * Optional interface settings (defaults: English UI, light scheme, reduced motion on):
+ *   `locale` (e.g. 'ko'): Chromium gets `--lang` and LANGUAGE, Firefox `intl.locale.requested` (a UI locale
+ *   needs its language pack: ESR without one stays en-US); `colorScheme` 'dark' for prefers-color-scheme: dark in
+ *   every page (Chromium blink setting, Firefox content override: Firefox over BiDi cannot emulate media
+ *   features per page); `reducedMotion: false` to stop forcing prefers-reduced-motion: reduce.
+ * @param {{ extensionDir?: string, headless?: boolean, locale?: string, colorScheme?: 'light' | 'dark',
+ *            reducedMotion?: boolean }} [options]
  */
 export async function launch(browserName, options = {}) {
   const spec = BROWSERS[browserName];
@@ -303,14 +310,16 @@ export async function launch(browserName, options = {}) {
         pipe: true,
         userDataDir: profile,
         enableExtensions: [extensionDir],
+        // On Linux Chromium takes its UI locale from the environment (LANGUAGE), not only from --lang.
+        ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
         defaultViewport: VIEWPORT,
         timeout: LAUNCH_TIMEOUT_MS,
         args: [
           '--no-sandbox',
           '--disable-gpu',
-          '--lang=en-US',
-          '--force-prefers-reduced-motion',
-          '--blink-settings=preferredColorScheme=1',
+          `--lang=${options.locale ?? 'en-US'}`,
+          ...(options.reducedMotion === false ? [] : ['--force-prefers-reduced-motion']),
+          `--blink-settings=preferredColorScheme=${options.colorScheme === 'dark' ? 0 : 1}`,
           `--proxy-server=http://127.0.0.1:${proxy.port}`,
           '--proxy-bypass-list=<-loopback>',
           '--dns-prefetch-disable',
@@ -341,7 +350,7 @@ export async function launch(browserName, options = {}) {
         // Release builds honour `services.settings.server` (Remote Settings, set to a dummy host by puppeteer)
         // only with this variable; without it Firefox polls firefox.settings.services.mozilla.com.
         env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-        extraPrefsFirefox: firefoxPrefs(geckoId, proxy.port),
+        extraPrefsFirefox: { ...firefoxPrefs(geckoId, proxy.port), ...firefoxInterfacePrefs(options) },
       });
       const installed = await browser.installExtension(extensionDir);
       if (installed !== geckoId) throw new Error(`Firefox installed the extension as ${installed}, not ${geckoId}`);
@@ -488,7 +497,17 @@ export async function launch(browserName, options = {}) {
   async function navigate(/** @type {import('puppeteer-core').Page} */ page, /** @type {string} */ url) {
     if (browserName === 'firefox' && url.startsWith('moz-extension:')) {
       page.goto(url).catch(() => undefined);
-      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+      // While the navigation commits, Firefox can swap the realm under a polling evaluation and report an internal
+      // error ("right-hand side of 'in' should be an object, got null"): puppeteer gives up with "Waiting failed".
+      // That is the navigation still in progress, not a failure: ask again (a timeout still fails).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
+          break;
+        } catch (error) {
+          if (attempt >= 5 || /** @type {Error} */ (error)?.name === 'TimeoutError') throw error;
+        }
+      }
     } else {
       await page.goto(url, { waitUntil: 'load' });
     }
@@ -602,4 +621,138 @@ export async function launch(browserName, options = {}) {
       }
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers for the hostile-page tests (hostile.test.ts). Added after the fact: nothing above depends on them.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A CSP hash source value: base64 SHA-256 of the exact text, as browsers print it in their violation reports. */
+function cspHash(/** @type {string} */ text) {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+const decodeAttribute = (/** @type {string} */ value) =>
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/**
+ * What a page's own markup would make a Content-Security-Policy block: the hashes of its executable inline
+ * scripts, inline `<style>` elements and `style=""` attributes (as Chromium and Firefox name them in their reports:
+ * `'sha256-<base64>'`), and the URLs it references (images, styles, scripts; see `referencedUrls`).
+ * @param {string} html
+ * @param {string} pageUrl
+ */
+export function pageOwnCspSources(html, pageUrl) {
+  /** @type {Set<string>} */
+  const hashes = new Set();
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const type = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(m[1]);
+    const t = (type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase();
+    // Data blocks (JSON-LD...) are never executed, so no policy blocks them.
+    const executable = t === '' || t === 'module' || /^(text|application)\/(x-)?(java|ecma)script$/.test(t);
+    if (executable && !/\ssrc\s*=/i.test(m[1]) && m[2] !== '') hashes.add(cspHash(m[2]));
+  }
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) hashes.add(cspHash(m[1]));
+  for (const m of html.matchAll(/\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+    hashes.add(cspHash(decodeAttribute(m[1] ?? m[2])));
+  }
+  return { hashes, urls: referencedUrls(html, pageUrl) };
+}
+
+/**
+ * Is `text` (a console error or uncaught error a browser logged) a Content-Security-Policy report about the page's
+ * own inline script/style (named by its hash) or one of the page's own resources (named by its URL), for one of
+ * `directives`? Chromium logs these as console errors ("Executing inline script violates ... 'sha256-...'",
+ * "Loading the image '<url>' violates ..."), Firefox over BiDi as uncaught errors ("Content-Security-Policy: The
+ * page's settings blocked ... 'sha256-...'"). A report about anything else (e.g. a style the extension added) is not.
+ * @param {string} text
+ * @param {{ hashes: Set<string>, urls: Set<string> }} own  see `pageOwnCspSources`
+ * @param {string[]} [directives]
+ */
+export function isPageOwnCspReport(text, own, directives = ['script-src', 'img-src', 'style-src']) {
+  if (!/Content[- ]Security[- ]Policy/i.test(text)) return false;
+  const named = [...text.matchAll(/(script|img|style|default)-src(-elem|-attr)?\b/g)].map((m) => `${m[1]}-src`);
+  if (named.length === 0 || !named.every((d) => directives.includes(d))) return false;
+  const hashes = [...text.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
+  if (hashes.length > 0) return hashes.every((h) => own.hashes.has(h));
+  const urls = [...text.matchAll(/https?:\/\/[^\s'"“”<>]+/g)].map((m) => m[0].replace(/[.,;)]+$/, ''));
+  return urls.length > 0 && urls.every((u) => own.urls.has(u.split('#')[0]));
+}
+
+/**
+ * Waits until the content script's marking has settled: at least one marking pass measured
+ * (`backgrounder:annotate`), and no new `annotate`/`remark` measure for `quietMs`. Polls from Node with plain
+ * evaluations (no page timers, no rAF: works in background tabs and under a strict page CSP).
+ * @param {import('puppeteer-core').Page} page
+ * @param {{ quietMs?: number, timeoutMs?: number }} [options]
+ * @returns {Promise<{ annotate: number, remark: number }>} the measure counts once settled
+ */
+export async function waitForMarkingSettled(page, { quietMs = 300, timeoutMs = 10_000 } = {}) {
+  const started = Date.now();
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const counts = await page.evaluate(() => ({
+      annotate: performance.getEntriesByName('backgrounder:annotate', 'measure').length,
+      remark: performance.getEntriesByName('backgrounder:remark', 'measure').length,
+    }));
+    const key = `${counts.annotate}/${counts.remark}`;
+    if (key !== last) {
+      last = key;
+      since = Date.now();
+    } else if (counts.annotate > 0 && Date.now() - since >= quietMs) {
+      return counts;
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`marking did not settle within ${timeoutMs} ms (measures annotate/remark: ${key})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Chromium only: the page's renderer counters after a forced garbage collection, over CDP
+ * (`HeapProfiler.collectGarbage`, then `Memory.getDOMCounters` and `Runtime.getHeapUsage`).
+ * @param {import('puppeteer-core').CDPSession} cdp  a session from `page.createCDPSession()`
+ * @returns {Promise<{ documents: number, nodes: number, listeners: number, heapUsed: number }>}
+ */
+export async function chromiumCountersAfterGc(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  // Twice: the first collection can leave objects that only its finalisers released.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  return { documents: dom.documents, nodes: dom.nodes, listeners: dom.jsEventListeners, heapUsed: heap.usedSize };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Interface options for `launch` (locale, colour scheme, motion) and helpers for the reader tests
+// (reader.test.ts). Added after the fact: nothing above depends on them except `launch`'s optional settings.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Firefox prefs for `launch`'s `locale`, `colorScheme` and `reducedMotion` options (merged over `firefoxPrefs`).
+ * @param {{ locale?: string, colorScheme?: 'light' | 'dark', reducedMotion?: boolean }} options
+ * @returns {Record<string, string | number | boolean>}
+ */
+function firefoxInterfacePrefs(options) {
+  /** @type {Record<string, string | number | boolean>} */
+  const prefs = {};
+  if (options.locale) {
+    prefs['intl.locale.requested'] = options.locale;
+    prefs['intl.accept_languages'] = `${options.locale}, en`;
+  }
+  if (options.colorScheme === 'dark') {
+    // 0 dark, 1 light, 2 follow the browser theme.
+    prefs['layout.css.prefers-color-scheme.content-override'] = 0;
+    prefs['ui.systemUsesDarkTheme'] = 1;
+  }
+  if (options.reducedMotion === false) prefs['ui.prefersReducedMotion'] = 0;
+  return prefs;
 }

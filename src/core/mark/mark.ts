@@ -68,7 +68,13 @@ export function startMarking(container: Element, options: MarkOptions = {}): Mar
 
 /** A run collected earlier is safe to mark only while its text nodes are still in place and unchanged. */
 function runIsIntact(run: TextRun): boolean {
-  return run.nodes.every((node, i) => node.isConnected && node.length === run.lengths[i]);
+  // Compare the text, not only its length: a page that rewrites "Kim" as "Lee" keeps the length.
+  return run.nodes.every((node, i) => {
+    const start = run.starts[i];
+    return (
+      node.isConnected && node.length === run.lengths[i] && node.data === run.text.slice(start, start + node.length)
+    );
+  });
 }
 
 /** Wraps one match, piece by piece where it spans several text nodes; returns the first piece. */
