@@ -5,7 +5,8 @@
 
 import type { Entity, FactSheet } from '../core/fact-sheet/types';
 import { mentionMarks, ENTITY_ATTR } from '../core/mark/mark-element';
-import { collectTextRuns, startMarking, unmarkAll, type MarkOptions } from '../core/mark/mark';
+import { startMarking, unmarkAll, type MarkOptions } from '../core/mark/mark';
+import { textRunsOf } from '../core/mark/text-runs';
 import { assignTabStops, countMentions } from '../core/mark/tab-stops';
 import type { Matcher } from '../core/match/matcher';
 import { matcherForSheet } from '../core/match/sheet-matcher';
@@ -102,17 +103,25 @@ export class Annotator {
   /** One marking pass over the whole body (idempotent), in slices, with the observer off while we write. */
   private async markAll(step: string): Promise<void> {
     const start = performance.now();
-    const runs = measured('collect', () => collectTextRuns(this.body, this.markOptions.skipSelector));
+    // Compiling the matcher (in the constructor) was a task of its own; marking starts in the next one.
+    if (step === 'annotate') await nextTask();
+    // Runs are pulled lazily inside the slices, so no single task walks the whole of a huge body.
+    const runs = textRunsOf(this.body, this.markOptions.skipSelector);
     const session = startMarking(this.body, this.markOptions);
-    let i = 0;
-    while (i < runs.length) {
+    for (let done = false; !done;) {
       if (this.signal.aborted) return;
       const sliceStart = performance.now();
       this.observer.disconnect();
-      do session.markRun(runs[i++], this.matcher);
-      while (i < runs.length && performance.now() - sliceStart < SLICE_MS);
+      while (performance.now() - sliceStart < SLICE_MS) {
+        const next = runs.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        session.markRun(next.value, this.matcher);
+      }
       this.observe();
-      if (i < runs.length) await nextTask();
+      if (!done) await nextTask();
     }
     if (this.signal.aborted) return;
     this.observer.disconnect();

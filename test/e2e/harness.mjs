@@ -505,7 +505,9 @@ export async function launch(browserName, options = {}) {
           await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', {}, url);
           break;
         } catch (error) {
-          if (attempt >= 5 || /** @type {Error} */ (error)?.name === 'TimeoutError') throw error;
+          if (attempt >= 30 || /** @type {Error} */ (error)?.name === 'TimeoutError') throw error;
+          // The same internal error repeats until the realm settles: give it a moment before asking again.
+          await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
     } else {

@@ -104,61 +104,65 @@ export function isBlockElement(el: Element): boolean {
 
 const newRun = (): TextRun => ({ nodes: [], starts: [], lengths: [], text: '', occupied: [] });
 
-export function collectTextRuns(container: Element, extraSkipSelector = ''): TextRun[] {
-  const runs: TextRun[] = [];
+/**
+ * The runs of `container`, handed out one by one as each closes (at a block boundary, a <br> or a skipped region),
+ * so the content script can mark between pulls and never walk a huge body in one task. Marking a run between pulls
+ * is safe: it splits and wraps only that run's text nodes, and the walk's pending stack holds only later nodes.
+ */
+export function* textRunsOf(container: Element, extraSkipSelector = ''): Generator<TextRun, void, undefined> {
   let run = newRun();
-  const flush = (): void => {
-    if (run.nodes.length > 0 && /\S/.test(run.text)) runs.push(run);
+  /** The run so far if it holds visible text, and a new empty one in its place. */
+  const close = (): TextRun | null => {
+    const done = run.nodes.length > 0 && /\S/.test(run.text) ? run : null;
     run = newRun();
+    return done;
   };
-  const add = (node: Text, occupied: boolean): void => {
-    const start = run.text.length;
-    run.nodes.push(node);
-    run.starts.push(start);
-    run.lengths.push(node.length);
-    run.text += node.data;
-    if (occupied) run.occupied.push([start, run.text.length]);
-  };
-  const addMarked = (mark: Element): void => {
-    const start = run.text.length;
-    const text = mark.textContent ?? '';
-    // Text inside an existing mark is never re-marked, but it still separates words correctly.
-    run.text += text;
-    run.occupied.push([start, start + text.length]);
-  };
-
-  // An explicit stack instead of recursion: generated or hostile pages can nest very deeply.
   type Frame = { node: Node; exiting: boolean };
   const stack: Frame[] = [];
   for (let c = container.lastChild; c; c = c.previousSibling) stack.push({ node: c, exiting: false });
   while (stack.length > 0) {
     const { node, exiting } = stack.pop() as Frame;
     if (exiting) {
-      flush();
+      const done = close();
+      if (done) yield done;
       continue;
     }
     if (node.nodeType === 3) {
-      add(node as Text, false);
+      const text = node as Text;
+      const start = run.text.length;
+      run.nodes.push(text);
+      run.starts.push(start);
+      run.lengths.push(text.length);
+      run.text += text.data;
       continue;
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
     if (el.localName === MARK_TAG) {
-      addMarked(el);
+      const start = run.text.length;
+      const text = el.textContent ?? '';
+      run.text += text;
+      run.occupied.push([start, start + text.length]);
       continue;
     }
     const block = isBlockElement(el);
     if (isSkippedElement(el, extraSkipSelector)) {
-      // A hidden region between two words still separates them.
-      flush();
+      const done = close();
+      if (done) yield done;
       continue;
     }
     if (block) {
-      flush();
+      const done = close();
+      if (done) yield done;
       stack.push({ node: el, exiting: true });
     }
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, exiting: false });
   }
-  flush();
-  return runs;
+  const done = close();
+  if (done) yield done;
+}
+
+/** Every run of `container` at once. */
+export function collectTextRuns(container: Element, extraSkipSelector = ''): TextRun[] {
+  return [...textRunsOf(container, extraSkipSelector)];
 }
