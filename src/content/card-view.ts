@@ -117,7 +117,9 @@ export class CardView {
       item.append(el(this.doc, 'span', 'date', formatPeriod(fact.date, fact.until)), ' ', fact.text);
       list.append(item);
     }
-    return [el(this.doc, 'p', 'heading', heading), list];
+    const title = el(this.doc, 'p', 'heading', heading);
+    title.lang = t('uiLang');
+    return [title, list];
   }
 
   /**

@@ -49,10 +49,14 @@ export function renderEntities(
       button.type = 'button';
       button.dataset.entity = entity.id;
       button.title = t('showInArticle', entity.name);
+      // Fact-sheet text is English whatever the interface language.
+      const name = node(doc, 'span', 'entity-name', entity.name);
+      const summary = node(doc, 'span', 'entity-summary', entity.summary);
+      name.lang = summary.lang = 'en';
       button.append(
-        node(doc, 'span', 'entity-name', entity.name),
+        name,
         node(doc, 'span', 'entity-count', count === 1 ? t('mentionsCountOne') : t('mentionsCount', String(count))),
-        node(doc, 'span', 'entity-summary', entity.summary),
+        summary,
       );
       button.addEventListener('click', () => onReveal(entity.id));
       group.append(button, sourceList(doc, [...entity.atTheTime, ...entity.sinceThen], t));
@@ -91,6 +95,7 @@ export function renderTimeline(
   const names = new Map(sheet.entities.map((e) => [e.id, e.name]));
   return items.map((item) => {
     const li = node(doc, 'li');
+    li.lang = 'en';
     li.dataset.entity = item.entity;
     const time = node(doc, 'time', 'date', formatDate(item.date));
     time.dateTime = item.date;

@@ -947,6 +947,7 @@ describe.each(['chromium', 'firefox'] as const)('Backgrounder for readers in %s'
             expect(view.keyed[key], key).toBe(KO[key].message);
           }
           expect(view.keyed.entitiesHeading).not.toBe(EN.entitiesHeading.message);
+          expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ko');
           const koKinds = Object.entries(KO)
             .filter(([k]) => k.startsWith('kind_'))
             .map(([, v]) => v.message);
