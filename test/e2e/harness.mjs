@@ -22,7 +22,8 @@ export const FIXTURE_PAGES = join(ROOT, 'test/fixtures/pages');
 export const SHEETS_DIR = join(ROOT, 'src/fact-sheets');
 
 /** What a machine without the browsers needs (Debian/Ubuntu). */
-export const INSTALL_COMMAND = 'apt-get install -y --no-install-recommends chromium firefox-esr fonts-nanum firefox-esr-l10n-ko';
+export const INSTALL_COMMAND =
+  'apt-get install -y --no-install-recommends chromium firefox-esr fonts-nanum firefox-esr-l10n-ko';
 
 /** @typedef {'chromium' | 'firefox'} BrowserName */
 
