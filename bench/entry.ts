@@ -14,7 +14,8 @@ import { MARK_TAG } from '../src/core/mark/mark-element';
 import { compileMatcher, type Matcher, type PhraseEntry } from '../src/core/match/matcher';
 import { NON_PROSE_IN_BODY } from '../src/core/page/layouts';
 import { compileSortedMatcher } from './alt-matcher';
-import { textRunsOf } from './alt-text-runs';
+import { textRunsOf as altTextRunsOf } from './alt-text-runs';
+import { textRunsOf } from '../src/core/mark/text-runs';
 
 /** The subset of a fact sheet the matcher reads. */
 export interface BenchSheet {
@@ -84,7 +85,7 @@ export function altAgrees(container: Element, sheet: BenchSheet): boolean {
   const sessionA = startMarking(a, MARK_OPTIONS);
   for (const run of collectTextRuns(a, MARK_OPTIONS.skipSelector)) sessionA.markRun(run, trie);
   const sessionB = startMarking(b, MARK_OPTIONS);
-  for (const run of textRunsOf(b, MARK_OPTIONS.skipSelector)) sessionB.markRun(run, trie);
+  for (const run of altTextRunsOf(b, MARK_OPTIONS.skipSelector)) sessionB.markRun(run, trie);
   return sameMatches && a.innerHTML === b.innerHTML;
 }
 
@@ -248,8 +249,8 @@ export interface SlicedOptions {
 }
 
 /**
- * OURS the content-script way (annotator.ts: constructor compiles, markAll collects and then marks runs in ~8 ms
- * slices, yielding with setTimeout(0), MutationObserver off while writing).
+ * OURS the content-script way (annotator.ts: the constructor compiles, then markAll yields once and pulls runs
+ * lazily inside ~8 ms slices, yielding with setTimeout(0), MutationObserver off while writing).
  */
 export async function runOursSliced(
   container: Element,
@@ -263,24 +264,16 @@ export async function runOursSliced(
   const t0 = now();
   const matcher: Matcher = (options.alt ? compileSortedMatcher : compileMatcher)(entriesOf(sheet));
   const compileMs = now() - t0;
-  let collectMs = 0;
-  let taskStart = t0;
-  let runs: Iterator<TextRun>;
-  if (options.alt) {
-    tasks.push(compileMs);
-    await nextTask();
-    runs = textRunsOf(container, MARK_OPTIONS.skipSelector);
-  } else {
-    const t1 = now();
-    runs = collectTextRuns(container, MARK_OPTIONS.skipSelector)[Symbol.iterator]();
-    collectMs = now() - t1;
-  }
+  const collectMs = 0;
+  // As annotator.ts does now: compile is a task of its own, then runs are pulled lazily inside the slices.
+  tasks.push(compileMs);
+  await nextTask();
+  const runs: Iterator<TextRun> = (options.alt ? altTextRunsOf : textRunsOf)(container, MARK_OPTIONS.skipSelector);
   const session = startMarking(container, MARK_OPTIONS);
   const slices: number[] = [];
   let next = runs.next();
   while (!next.done) {
     const sliceStart = now();
-    if (options.alt) taskStart = sliceStart;
     observer.disconnect();
     do {
       session.markRun(next.value, matcher);
@@ -289,8 +282,7 @@ export async function runOursSliced(
     observe();
     const sliceEnd = now();
     slices.push(sliceEnd - sliceStart);
-    // In annotator.ts the first slice shares its task with compile and collect.
-    tasks.push(sliceEnd - (slices.length === 1 ? taskStart : sliceStart));
+    tasks.push(sliceEnd - sliceStart);
     if (!next.done) await nextTask();
   }
   observer.disconnect();
