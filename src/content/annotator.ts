@@ -88,10 +88,6 @@ export class Annotator {
     return true;
   }
 
-  get cardController(): CardController {
-    return this.card;
-  }
-
   private scheduleRemark(): void {
     if (this.signal.aborted) return;
     clearTimeout(this.remarkTimer);

@@ -12,6 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error harness.mjs is plain JavaScript with JSDoc types (tsconfig has allowJs: false); typed below.
 import * as harnessModule from './harness.mjs';
+import { MARK, markedMentions } from './page-marks';
 
 type BrowserName = 'chromium' | 'firefox';
 interface RecordedRequest {
@@ -72,7 +73,6 @@ const BASELINE_URL = 'https://www.koreaherald.com/e2e-baseline/article-000000000
 const OUT = join(harness.ROOT, 'test/e2e/out');
 const CI = process.env.CI === 'true';
 const DWELL_MS = 400;
-const MARK = 'backgrounder-mark';
 const CARD = 'backgrounder-card#backgrounder-card';
 
 /** The sheet of the article every fixture shows (the 2014-12-12 story, legacy id 20141212000993). */
@@ -104,26 +104,6 @@ for (const { fixture, label, present } of OTHER_LAYOUTS) {
 
 /** Polls with a timer, not requestAnimationFrame: background tabs get no animation frames. */
 const POLL = { polling: 50, timeout: 10_000 };
-
-/** Marked mentions per entity in document order (the pieces of one mention split across inline elements joined). */
-function markedMentions(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate((tag: string) => {
-    const found: Record<string, string[]> = {};
-    let last: string[] | null = null;
-    for (const mark of document.querySelectorAll(tag)) {
-      const text = (mark.textContent ?? '').replace(/\s+/g, ' ');
-      if (mark.hasAttribute('data-continues') && last) {
-        last.push(`${last.pop()}${text}`);
-        continue;
-      }
-      const id = mark.getAttribute('data-entity') ?? '(no data-entity)';
-      last = found[id] ??= [];
-      last.push(text);
-    }
-    for (const id of Object.keys(found)) found[id] = found[id].map((t) => t.trim());
-    return found;
-  }, MARK);
-}
 
 /** Waits until the content script has finished its first marking pass (the `backgrounder:annotate` measure). */
 async function waitForAnnotation(page: Page): Promise<void> {

@@ -13,6 +13,7 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error harness.mjs is plain JavaScript with JSDoc types (tsconfig has allowJs: false); typed below.
 import * as harnessModule from './harness.mjs';
+import { MARK, markedMentions } from './page-marks';
 // @ts-expect-error hostile-pages.mjs is plain JavaScript (tsconfig has allowJs: false); typed below.
 import * as hostileModule from '../fixtures/hostile-pages.mjs';
 
@@ -87,7 +88,6 @@ const baselineUrl = (name: string) => `https://www.koreaherald.com/e2e-baseline/
 /** The faithful current-layout page the hostile variants are made from. */
 const PLAIN_HTML = harness.fixtureHtml('kh-current.html');
 const CI = process.env.CI === 'true';
-const MARK = 'backgrounder-mark';
 const CARD = 'backgrounder-card#backgrounder-card';
 /** Polls with a timer, not requestAnimationFrame: background tabs get no animation frames. */
 const POLL = { polling: 50, timeout: 10_000 };
@@ -104,26 +104,6 @@ const expectedMentions: Record<string, string[]> = Object.fromEntries(
 const entityName = (id: string) => sheet.entities.find((e) => e.id === id)?.name ?? id;
 
 const available = harness.browsersAvailable();
-
-/** Marked mentions per entity in document order, of the marks matching `selector` (pieces of one mention joined). */
-function markedMentions(page: Page, selector = MARK): Promise<Record<string, string[]>> {
-  return page.evaluate((sel: string) => {
-    const found: Record<string, string[]> = {};
-    let last: string[] | null = null;
-    for (const mark of document.querySelectorAll(sel)) {
-      const text = (mark.textContent ?? '').replace(/\s+/g, ' ');
-      if (mark.hasAttribute('data-continues') && last) {
-        last.push(`${last.pop()}${text}`);
-        continue;
-      }
-      const id = mark.getAttribute('data-entity') ?? '(no data-entity)';
-      last = found[id] ??= [];
-      last.push(text);
-    }
-    for (const id of Object.keys(found)) found[id] = found[id].map((t) => t.trim());
-    return found;
-  }, selector);
-}
 
 /** Where the marks are: how many, how many inside another mark, inside an ad block, outside the article body. */
 function markPlacement(page: Page) {

@@ -3,7 +3,7 @@
  * editor can fix a sheet without reading code. The build refuses a sheet with any problem.
  */
 
-import { ENTITY_KINDS, type FactSheet } from './types';
+import { ENTITY_KINDS } from './types';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -191,9 +191,4 @@ export function validateFactSheet(data: Json, file: string): string[] {
     text(p, u, 'why', `unmarked[${i}]`);
   });
   return p.list;
-}
-
-/** Narrows validated data to the model type (call only after `validateFactSheet` returned no problems). */
-export function asFactSheet(data: Json): FactSheet {
-  return data as FactSheet;
 }
