@@ -1,0 +1,72 @@
+/**
+ * What a page should mark, decided from its headline and date: the phrases of its curated sheet (the linked
+ * entities' aliases valid on that date, and the sheet's local phrases), or in glossary mode every safe alias of the
+ * knowledge base valid on that date. Runs in the background; the page receives only the phrases.
+ */
+
+import { NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
+import { aliasForms } from './alias-safety';
+import type { KnowledgeBase } from './knowledge-base';
+import type { EntityKind } from './schema';
+import type { ShippedEntity } from './ship';
+import { aliasActiveOn, aliasText } from './time';
+
+export interface PageQuery {
+  /** Normalised headlines the page states. */
+  headlines: string[];
+  /** Korea-time publication date, when the page states one. */
+  date: string | null;
+  kinds: readonly EntityKind[];
+  /** Mark articles without a curated sheet with the knowledge base's safe aliases. */
+  glossary: boolean;
+}
+
+export type PagePlan =
+  | {
+      mode: 'curated';
+      sheetId: string;
+      date: string;
+      /** The article's own first and last words: they find its body in a layout we have never seen. */
+      bodyStartsWith: string;
+      bodyEndsWith: string;
+      phrases: PhraseEntry[];
+    }
+  | { mode: 'glossary'; date: string; phrases: PhraseEntry[] }
+  | { mode: 'none'; reason: 'no-date' | 'glossary-off' };
+
+/** The entity's aliases valid on `date`, and its blockers (which match to keep an alias from matching inside them). */
+function aliasPhrases(entity: ShippedEntity, date: string): PhraseEntry[] {
+  const phrases = entity.aliases
+    .filter((alias) => aliasActiveOn(alias, date))
+    .flatMap((alias) => aliasForms(aliasText(alias)).map((phrase) => ({ phrase, entityId: entity.id })));
+  for (const blocker of entity.blockers ?? []) phrases.push({ phrase: blocker, entityId: NOT_AN_ENTITY });
+  return phrases;
+}
+
+export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
+  const { date } = query;
+  if (date === null) return { mode: 'none', reason: 'no-date' };
+  const wanted = (entity: ShippedEntity | undefined): entity is ShippedEntity =>
+    entity !== undefined && query.kinds.includes(entity.kind);
+  const sheet = kb.findSheet(query.headlines, date);
+  if (sheet) {
+    const phrases: PhraseEntry[] = [];
+    for (const link of sheet.links) {
+      const entity = kb.entities.get(link.id);
+      if (!wanted(entity)) continue;
+      phrases.push(...aliasPhrases(entity, date));
+      for (const phrase of link.phrases ?? []) phrases.push({ phrase, entityId: entity.id });
+    }
+    return {
+      mode: 'curated',
+      sheetId: sheet.id,
+      date,
+      bodyStartsWith: sheet.bodyStartsWith,
+      bodyEndsWith: sheet.bodyEndsWith,
+      phrases,
+    };
+  }
+  if (!query.glossary) return { mode: 'none', reason: 'glossary-off' };
+  const phrases = [...kb.entities.values()].filter(wanted).flatMap((entity) => aliasPhrases(entity, date));
+  return { mode: 'glossary', date, phrases };
+}

@@ -1,0 +1,170 @@
+/**
+ * The knowledge model, as schemas: one definition gives both the TypeScript types and the build-time validation.
+ * Objects are strict, so a misspelt key is an error, not a silently ignored field.
+ *
+ * data/entities/<id>.json   one entity: kind, name, safe aliases, dated roles and dated facts
+ * data/sources.json         every source document, by id; facts and roles cite ids
+ * data/knowledge.json       the review date ("since then" runs up to it)
+ * data/articles/<id>.json   thin article sheets: identity, linked entities, local phrases, notes, mentions
+ */
+
+import * as v from 'valibot';
+import { ENTITY_KINDS, type EntityKind } from './kinds';
+
+export { ENTITY_KINDS, type EntityKind } from './kinds';
+
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** As precise as known: "2006-10-09", "2014-11" or "2003". */
+export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+const Id = v.pipe(v.string('must be a string'), v.regex(KEBAB, 'must be a kebab-case id'));
+const IsoDate = v.pipe(
+  v.string('must be a string'),
+  v.regex(ISO_DATE, 'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'),
+);
+const text = (max: number) =>
+  v.pipe(
+    v.string('must be a string'),
+    v.check((s) => s.trim() !== '', 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+const HttpUrl = v.pipe(
+  v.string('must be a string'),
+  v.check((s) => {
+    try {
+      const url = new URL(s);
+      return /^https?:$/.test(url.protocol) && url.hostname.includes('.') && !/\s/.test(s);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL'),
+);
+const SourceRefs = v.pipe(v.array(Id, 'must be an array of source ids'), v.minLength(1, 'needs at least one source'));
+const Digits = v.pipe(v.string('must be a string'), v.regex(/^\d+$/, 'must be a string of digits'));
+
+/** A public document that backs facts and roles. */
+export const SourceSchema = v.strictObject({
+  /** The document's own title, as a reader would search for it. */
+  title: text(300),
+  /** Who published it ("United Nations", "The Korea Herald (Yonhap)"). */
+  publisher: text(120),
+  url: HttpUrl,
+});
+
+export const SourcesSchema = v.record(Id, SourceSchema, 'must be an object of sources by id');
+
+/** One dated, sourced statement. Its date decides whether a card shows it "at the time" or "since then". */
+export const FactSchema = v.strictObject({
+  date: IsoDate,
+  /** End of a period ("2011-11" for "Oct 2008 – Nov 2011"). */
+  until: v.optional(IsoDate),
+  /** One or two plain sentences, true whatever the reader's date (never "now" or "this article"). */
+  text: text(260),
+  /** Where sources disagree (time zones, counts, start dates), said here. */
+  caveat: v.optional(text(420)),
+  sources: SourceRefs,
+  /** Belongs on the popup's timeline of the whole story. */
+  milestone: v.optional(v.literal(true, 'must be true (or left out)')),
+});
+
+/** A post or title held over a period: "what was this person on date D" is a lookup in these. */
+export const RoleSchema = v.strictObject({
+  /** As a card shows it: "US Special Representative for North Korea Policy". */
+  title: text(140),
+  /** The `post` entity this role is, when there is one. */
+  post: v.optional(Id),
+  from: IsoDate,
+  /** Left out while the role is held (as of the knowledge base's review date). */
+  until: v.optional(IsoDate),
+  /**
+   * When the end is not known: the last date the sources show the role still held. After it a card claims
+   * nothing (neither "held" nor "former").
+   */
+  confirmedUntil: v.optional(IsoDate),
+  sources: SourceRefs,
+  caveat: v.optional(text(420)),
+});
+
+/**
+ * A safe alias: a string that names this entity on any North Korea article without context. A window limits it
+ * to pages dated within it ("fourth nuclear test" names the January 2016 test only once it has happened).
+ */
+export const AliasSchema = v.union(
+  [
+    text(80),
+    v.strictObject({ text: text(80), from: v.optional(IsoDate), until: v.optional(IsoDate) }),
+  ],
+  'must be a string or {text, from?, until?}',
+);
+
+export const EntitySchema = v.strictObject({
+  /** Stable kebab-case id; other tools rely on it through `data-entity`. Equal to the file name. */
+  id: Id,
+  kind: v.picklist(ENTITY_KINDS, `must be one of ${ENTITY_KINDS.join(', ')}`),
+  name: text(120),
+  /** One or two timeless sentences: who or what this is. */
+  summary: text(300),
+  aliases: v.array(AliasSchema, 'must be an array'),
+  /** Longer phrases that contain an alias but name something else ("Kim Il-sung University"): never marked. */
+  blockers: v.optional(v.array(text(120), 'must be an array')),
+  roles: v.optional(v.array(RoleSchema, 'must be an array')),
+  /** Oldest first. */
+  facts: v.pipe(v.array(FactSchema, 'must be an array'), v.minLength(1, 'needs at least one fact')),
+  related: v.optional(v.array(Id, 'must be an array of entity ids')),
+  /** For the next editor (why the aliases are what they are); never shipped. */
+  editorNote: v.optional(text(1500)),
+});
+
+export const KnowledgeMetaSchema = v.strictObject({
+  /** The date "since then" runs up to: when the facts were last checked. */
+  reviewed: IsoDate,
+});
+
+/** An entity as one article uses it. */
+export const SheetLinkSchema = v.strictObject({
+  id: Id,
+  /** Phrases that name the entity only in this text ("his current post", a bare "Kim"). */
+  phrases: v.optional(v.array(text(120), 'must be an array')),
+  /** Where the article's shorthand is imprecise or could mislead, said neutrally. */
+  note: v.optional(text(600)),
+  /** The marked text of every mention, in document order (editorial; the tests check the fixtures against it). */
+  mentions: v.pipe(v.array(text(120), 'must be an array'), v.minLength(1, 'needs at least one mention')),
+  /** Why this entity is marked in this article (editorial). */
+  whyMarked: text(600),
+});
+
+export const ArticleSheetSchema = v.strictObject({
+  id: Id,
+  article: v.strictObject({
+    publisher: v.literal('The Korea Herald', 'must be "The Korea Herald"'),
+    headline: text(300),
+    /** With its UTC offset: "2014-12-12T21:06:00+09:00". */
+    published: v.pipe(
+      v.string('must be a string'),
+      v.regex(ISO_TIMESTAMP, 'must be an ISO timestamp with its offset, e.g. 2014-12-12T21:06:00+09:00'),
+    ),
+    /** Legacy `view.php?ud=` values. */
+    legacyIds: v.array(Digits, 'must be an array'),
+    /** Known `/article/<digits>` ids; may be empty, since matching is by content. */
+    articleIds: v.array(Digits, 'must be an array'),
+    /** The first and last words of the body: they find the body in layouts we have never seen. */
+    bodyStartsWith: text(300),
+    bodyEndsWith: text(300),
+    /** As printed (informational; never used for matching). */
+    credit: v.optional(text(120)),
+  }),
+  entities: v.pipe(v.array(SheetLinkSchema, 'must be an array'), v.minLength(1, 'needs at least one entity')),
+  /** What the article names and is deliberately not marked, with the reason (editorial). */
+  unmarked: v.array(v.strictObject({ phrase: text(200), why: text(600) }), 'must be an array'),
+});
+
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type Role = v.InferOutput<typeof RoleSchema>;
+export type Alias = v.InferOutput<typeof AliasSchema>;
+export type Entity = v.InferOutput<typeof EntitySchema>;
+export type KnowledgeMeta = v.InferOutput<typeof KnowledgeMetaSchema>;
+export type SheetLink = v.InferOutput<typeof SheetLinkSchema>;
+export type ArticleSheet = v.InferOutput<typeof ArticleSheetSchema>;

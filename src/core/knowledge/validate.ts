@@ -1,0 +1,206 @@
+/**
+ * Validates the data folder: each file against its schema, then what no single file can check (sources and posts
+ * that exist, aliases that belong to one entity and are safe, chronological facts, sheets that link to real
+ * entities). Every problem names the file and the field, so an editor can fix it without reading code.
+ */
+
+import * as v from 'valibot';
+import { aliasForms, aliasProblem } from './alias-safety';
+import { firstDay, lastDay } from './dates';
+import { koreaDateOfIso, normaliseHeadline } from '../page/article-identity';
+import {
+  ArticleSheetSchema,
+  EntitySchema,
+  KnowledgeMetaSchema,
+  SourcesSchema,
+  type ArticleSheet,
+  type Entity,
+  type KnowledgeMeta,
+  type Source,
+} from './schema';
+import { aliasText } from './time';
+
+export interface DataFile {
+  /** Path as an editor sees it, e.g. "data/entities/sung-kim.json". */
+  path: string;
+  data: unknown;
+}
+
+export interface DataFiles {
+  meta: DataFile;
+  sources: DataFile;
+  entities: DataFile[];
+  sheets: DataFile[];
+}
+
+export interface Knowledge {
+  meta: KnowledgeMeta;
+  sources: Record<string, Source>;
+  entities: Entity[];
+  sheets: ArticleSheet[];
+}
+
+/** "facts[2].sources[0]" from a valibot issue path. */
+function fieldOf(issue: v.BaseIssue<unknown>): string {
+  let field = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    field += typeof key === 'number' ? `[${key}]` : field === '' ? String(key) : `.${String(key)}`;
+  }
+  return field || '(root)';
+}
+
+function parse<S extends v.GenericSchema>(schema: S, file: DataFile, problems: string[]): v.InferOutput<S> | null {
+  const result = v.safeParse(schema, file.data);
+  if (result.success) return result.output;
+  for (const issue of result.issues) {
+    // A strict object reports an unknown key as the key's own path.
+    const message = issue.type === 'strict_object' ? `unknown field (misspelt?)` : issue.message;
+    problems.push(`${file.path}: ${fieldOf(issue)}: ${message}`);
+  }
+  return null;
+}
+
+function checkEntity(
+  entity: Entity,
+  path: string,
+  ids: Map<string, Entity>,
+  sources: Record<string, Source>,
+  used: Set<string>,
+  problems: string[],
+): void {
+  const add = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
+  const cite = (field: string, refs: readonly string[]) =>
+    refs.forEach((ref, i) => {
+      if (ref in sources) used.add(ref);
+      else add(`${field}.sources[${i}]`, `"${ref}" is not in data/sources.json`);
+    });
+
+  const fileId = path.replace(/^.*\//, '').replace(/\.json$/, '');
+  if (entity.id !== fileId) add('id', `"${entity.id}" must equal the file name ("${fileId}")`);
+
+  entity.aliases.forEach((alias, i) => {
+    const problem = aliasProblem(aliasText(alias));
+    if (problem) add(`aliases[${i}]`, `${problem}: it could name something else`);
+    if (typeof alias !== 'string' && alias.from && alias.until && lastDay(alias.until) < firstDay(alias.from)) {
+      add(`aliases[${i}]`, 'until is before from');
+    }
+  });
+
+  (entity.roles ?? []).forEach((role, i) => {
+    const field = `roles[${i}]`;
+    cite(field, role.sources);
+    if (role.until && lastDay(role.until) < firstDay(role.from)) add(`${field}.until`, `is before from (${role.from})`);
+    if (role.confirmedUntil && role.until) add(`${field}.confirmedUntil`, 'only for a role whose end is unknown');
+    if (role.post !== undefined) {
+      const post = ids.get(role.post);
+      if (!post) add(`${field}.post`, `"${role.post}" is not an entity`);
+      else if (post.kind !== 'post') add(`${field}.post`, `"${role.post}" is a ${post.kind}, not a post`);
+    }
+  });
+  if (entity.roles && entity.kind !== 'person') add('roles', `only people hold roles (this is a ${entity.kind})`);
+
+  let previous = '';
+  entity.facts.forEach((fact, i) => {
+    const field = `facts[${i}]`;
+    cite(field, fact.sources);
+    if (fact.until && lastDay(fact.until) < firstDay(fact.date)) add(`${field}.until`, `is before date (${fact.date})`);
+    const start = firstDay(fact.date);
+    if (start < previous) add(`${field}.date`, `${fact.date} comes before the previous fact: keep facts oldest first`);
+    previous = start;
+  });
+
+  (entity.related ?? []).forEach((id, i) => {
+    if (!ids.has(id)) add(`related[${i}]`, `"${id}" is not an entity`);
+  });
+}
+
+function checkSheet(sheet: ArticleSheet, path: string, ids: Map<string, Entity>, problems: string[]): void {
+  const add = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
+  const owner = new Map<string, string>();
+  const claim = (phrase: string, entityId: string, field: string) => {
+    const key = phrase.trim().replace(/\s+/g, ' ');
+    const other = owner.get(key);
+    if (other !== undefined && other !== entityId) add(field, `"${key}" also names ${other} in this sheet`);
+    owner.set(key, entityId);
+  };
+  const linked = new Set<string>();
+  sheet.entities.forEach((link, i) => {
+    const field = `entities[${i}] (${link.id})`;
+    const entity = ids.get(link.id);
+    if (!entity) return add(`${field}.id`, `"${link.id}" is not an entity in data/entities/`);
+    if (linked.has(link.id)) add(`${field}.id`, 'is linked twice');
+    linked.add(link.id);
+    for (const alias of entity.aliases) for (const form of aliasForms(aliasText(alias))) claim(form, link.id, field);
+    (link.phrases ?? []).forEach((phrase, j) => claim(phrase, link.id, `${field}.phrases[${j}]`));
+    if (entity.aliases.length === 0 && (link.phrases ?? []).length === 0) {
+      add(`${field}.phrases`, `${link.id} has no aliases, so the sheet must give the phrases that mark it`);
+    }
+  });
+}
+
+/** Every problem in the data folder; `knowledge` is null unless there are none. */
+export function validateKnowledge(files: DataFiles): { problems: string[]; knowledge: Knowledge | null } {
+  const problems: string[] = [];
+  const meta = parse(KnowledgeMetaSchema, files.meta, problems);
+  const sources = parse(SourcesSchema, files.sources, problems) ?? {};
+
+  const entities: Entity[] = [];
+  const paths = new Map<Entity, string>();
+  for (const file of files.entities) {
+    const entity = parse(EntitySchema, file, problems);
+    if (entity) {
+      entities.push(entity);
+      paths.set(entity, file.path);
+    }
+  }
+  const ids = new Map<string, Entity>();
+  for (const entity of entities) {
+    if (ids.has(entity.id)) problems.push(`${paths.get(entity)}: id: "${entity.id}" is used by another entity`);
+    ids.set(entity.id, entity);
+  }
+
+  const used = new Set<string>();
+  const aliasOwner = new Map<string, string>();
+  for (const entity of entities) {
+    const path = paths.get(entity) ?? entity.id;
+    checkEntity(entity, path, ids, sources, used, problems);
+    entity.aliases.forEach((alias, i) => {
+      for (const form of aliasForms(aliasText(alias).trim().replace(/\s+/g, ' '))) {
+        const other = aliasOwner.get(form);
+        if (other !== undefined && other !== entity.id) {
+          problems.push(`${path}: aliases[${i}]: "${form}" is also an alias of ${other}`);
+        }
+        aliasOwner.set(form, entity.id);
+      }
+    });
+  }
+  for (const id of Object.keys(sources)) {
+    if (!used.has(id)) problems.push(`${files.sources.path}: ${id}: no fact or role cites this source`);
+  }
+  const byUrl = new Map<string, string>();
+  for (const [id, source] of Object.entries(sources)) {
+    const other = byUrl.get(source.url);
+    if (other) problems.push(`${files.sources.path}: ${id}: same url as ${other}; cite one id`);
+    byUrl.set(source.url, id);
+  }
+
+  const sheets: ArticleSheet[] = [];
+  const sheetIds = new Set<string>();
+  const identities = new Map<string, string>();
+  for (const file of files.sheets) {
+    const sheet = parse(ArticleSheetSchema, file, problems);
+    if (!sheet) continue;
+    sheets.push(sheet);
+    checkSheet(sheet, file.path, ids, problems);
+    if (sheetIds.has(sheet.id)) problems.push(`${file.path}: id: "${sheet.id}" is used by another sheet`);
+    sheetIds.add(sheet.id);
+    const identity = `${koreaDateOfIso(sheet.article.published)}|${normaliseHeadline(sheet.article.headline)}`;
+    const other = identities.get(identity);
+    if (other) problems.push(`${file.path}: article: same headline and date as sheet ${other}`);
+    identities.set(identity, sheet.id);
+  }
+
+  const ok = problems.length === 0 && meta !== null;
+  return { problems, knowledge: ok ? { meta, sources, entities, sheets } : null };
+}
