@@ -1,6 +1,14 @@
-/** Reads which article a page shows (headline and publication date in Korea time) from its content. */
+/** Reads which article a page shows (headline and publication date in Korea time) from its content and URL. */
 
-import { DATE_LINE_SELECTORS, HEADLINE_META, HEADLINE_SELECTORS, PUBLISHED_META } from './layouts';
+import {
+  DATE_LINE,
+  DATE_LINE_SELECTORS,
+  HEADLINE_META,
+  HEADLINE_SELECTORS,
+  HEADLINE_SITE_SUFFIX,
+  KOREA_UTC_OFFSET_MINUTES,
+  PUBLISHED_META,
+} from '../site/korea-herald';
 
 export interface PageArticle {
   /** Every headline the page states (ld+json, h1, og:title...), normalised for comparison. */
@@ -11,12 +19,10 @@ export interface PageArticle {
   publishedDate: string | null;
 }
 
-const KOREA_OFFSET_MINUTES = 9 * 60;
-
 /** Case, quote style, white space and a trailing site name never distinguish two headlines. */
 export function normaliseHeadline(text: string): string {
   return text
-    .replace(/\s*[-|–]\s*(The )?Korea Herald\s*$/i, '')
+    .replace(HEADLINE_SITE_SUFFIX, '')
     .replace(/[‘’‛′]/g, "'")
     .replace(/[“”„″]/g, '"')
     .replace(/\s+/g, ' ')
@@ -41,13 +47,13 @@ export function koreaDateOfIso(iso: string): string | null {
   const utcMinutesShift =
     offset === 'Z' ? 0 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
   const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi) - utcMinutesShift * 60_000;
-  const korea = new Date(utc + KOREA_OFFSET_MINUTES * 60_000);
+  const korea = new Date(utc + KOREA_UTC_OFFSET_MINUTES * 60_000);
   return `${korea.getUTCFullYear()}-${pad(korea.getUTCMonth() + 1)}-${pad(korea.getUTCDate())}`;
 }
 
 /** "Published : Dec. 12, 2014 - 21:06" (Korea time, as printed on the page) → "2014-12-12". */
 export function dateOfDateLine(text: string): string | null {
-  const m = /Published\s*:?\s*([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/i.exec(text);
+  const m = DATE_LINE.exec(text);
   if (!m) return null;
   const month = MONTHS.indexOf(m[1].toLowerCase()) + 1;
   return month === 0 ? null : `${m[3]}-${pad(month)}-${pad(Number(m[2]))}`;
@@ -80,7 +86,11 @@ function readLdJson(doc: Document): LdNewsArticle[] {
   return found;
 }
 
-export function readPageArticle(doc: Document): PageArticle {
+/**
+ * The page's headline and date. The date comes from ld+json, then meta tags, then the printed date line, then a
+ * `<time>` element, and last from the legacy address's `ud` value (`urlDate`): all are Korea time.
+ */
+export function readPageArticle(doc: Document, urlDate: string | null = null): PageArticle {
   const ld = readLdJson(doc);
   const printed: string[] = [];
   for (const item of ld) if (typeof item.headline === 'string') printed.push(item.headline);
@@ -93,27 +103,31 @@ export function readPageArticle(doc: Document): PageArticle {
     if (content) printed.push(content);
   }
 
+  const candidates: Array<() => string | null> = [
+    ...ld.map((item) => () => (typeof item.datePublished === 'string' ? koreaDateOfIso(item.datePublished) : null)),
+    ...PUBLISHED_META.map((selector) => () => {
+      const content = doc.querySelector(selector)?.getAttribute('content');
+      return content ? koreaDateOfIso(content) : null;
+    }),
+    ...DATE_LINE_SELECTORS.map((selector) => () => {
+      const text = doc.querySelector(selector)?.textContent;
+      return text ? dateOfDateLine(text) : null;
+    }),
+    () => {
+      const datetime = doc.querySelector('time[datetime]')?.getAttribute('datetime');
+      return datetime ? koreaDateOfIso(datetime) : null;
+    },
+    () => urlDate,
+  ];
   let publishedDate: string | null = null;
-  for (const item of ld) {
-    if (publishedDate === null && typeof item.datePublished === 'string')
-      publishedDate = koreaDateOfIso(item.datePublished);
-  }
-  for (const selector of PUBLISHED_META) {
-    const content = doc.querySelector(selector)?.getAttribute('content');
-    if (publishedDate === null && content) publishedDate = koreaDateOfIso(content);
-  }
-  for (const selector of DATE_LINE_SELECTORS) {
-    const text = doc.querySelector(selector)?.textContent;
-    if (publishedDate === null && text) publishedDate = dateOfDateLine(text);
-  }
-  if (publishedDate === null) {
-    const datetime = doc.querySelector('time[datetime]')?.getAttribute('datetime');
-    if (datetime) publishedDate = koreaDateOfIso(datetime);
+  for (const candidate of candidates) {
+    publishedDate = candidate();
+    if (publishedDate !== null) break;
   }
 
   return {
     headlines: [...new Set(printed.map(normaliseHeadline).filter((h) => h !== ''))],
-    displayHeadline: printed[0]?.replace(/\s+/g, ' ').trim() ?? null,
+    displayHeadline: printed[0]?.replace(HEADLINE_SITE_SUFFIX, '').replace(/\s+/g, ' ').trim() ?? null,
     publishedDate,
   };
 }

@@ -1,77 +1,107 @@
 /**
- * Decides whether a page is an article with a bundled fact sheet, and where its body is. The URL says whether the
- * page is a Korea Herald article at all; the content (headline and Korea-time date) says which article it is, so
- * matching never depends on the article's numeric id or its byline.
+ * Decides what a page is and where its body is. The URL says whether it is a Korea Herald article at all; the
+ * content (headline and Korea-time date) says which article, so matching never depends on the article's numeric
+ * id or its byline. The body is found by the site's layouts, or for a curated article in a layout we have never
+ * seen, by the article's own first and last words.
  */
 
-import type { FactSheet } from '../fact-sheet/types';
-import { koreaDateOfIso, normaliseHeadline, readPageArticle } from './article-identity';
-import { LAYOUTS, type LayoutName } from './layouts';
+import type { PagePlan } from '../knowledge/plan';
+import { LAYOUTS, MIN_BODY_CHARACTERS, type LayoutName } from '../site/korea-herald';
+import { readPageArticle, type PageArticle } from './article-identity';
 import { readArticleUrl } from './url';
+
+export type PageReading =
+  | { status: 'not-korea-herald' }
+  | { status: 'not-an-article' }
+  | { status: 'article'; article: PageArticle };
+
+export type BodyLayout = LayoutName | 'found-by-content';
+
+export interface FoundBody {
+  body: Element;
+  layout: BodyLayout;
+}
+
+interface Shown {
+  headline: string | null;
+  publishedDate: string | null;
+}
 
 export type Detection =
   | { status: 'not-korea-herald' }
   | { status: 'not-an-article' }
-  | { status: 'no-fact-sheet'; headline: string | null; publishedDate: string | null }
-  | { status: 'layout-not-recognised'; sheet: FactSheet }
-  | { status: 'article'; sheet: FactSheet; body: Element; layout: LayoutName };
+  /** An article without a curated sheet, and glossary mode off (or no date to make the cards relative to). */
+  | ({ status: 'no-fact-sheet'; reason: 'glossary-off' | 'no-date' } & Shown)
+  | ({ status: 'layout-not-recognised'; mode: 'curated' | 'glossary'; sheetId?: string } & Shown)
+  | ({ status: 'article'; plan: Exclude<PagePlan, { mode: 'none' }> } & FoundBody & Shown);
 
 export type DetectionStatus = Detection['status'];
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-export function findFactSheet(doc: Document, sheets: readonly FactSheet[]): FactSheet | null {
-  const page = readPageArticle(doc);
-  if (page.publishedDate === null) return null;
-  return (
-    sheets.find(
-      (sheet) =>
-        koreaDateOfIso(sheet.article.published) === page.publishedDate &&
-        page.headlines.includes(normaliseHeadline(sheet.article.headline)),
-    ) ?? null
-  );
+/** What the URL and the page's own headline and date say. */
+export function readPage(doc: Document, href: string): PageReading {
+  const verdict = readArticleUrl(href);
+  if (verdict.kind !== 'article') return { status: verdict.kind };
+  const urlDate = verdict.address.form === 'legacy' ? verdict.address.date : null;
+  const article = readPageArticle(doc, urlDate);
+  // An article address that states no headline is an error page or an interstitial, not an article.
+  if (article.headlines.length === 0) return { status: 'not-an-article' };
+  return { status: 'article', article };
 }
 
-/** True when `el` holds the article's own first and last words. */
-function holdsArticle(el: Element, sheet: FactSheet): boolean {
-  const text = squash(el.textContent ?? '');
-  return text.includes(squash(sheet.article.bodyStartsWith)) && text.includes(squash(sheet.article.bodyEndsWith));
+interface BodyText {
+  startsWith: string;
+  endsWith: string;
 }
 
-/**
- * For a layout we have never seen: the deepest element that still holds both the article's first and last words.
- * That is the container of its paragraphs.
- */
-export function findBodyByContent(doc: Document, sheet: FactSheet): Element | null {
+const holds = (el: Element, text: BodyText): boolean => {
+  const content = squash(el.textContent ?? '');
+  return content.includes(squash(text.startsWith)) && content.includes(squash(text.endsWith));
+};
+
+/** For a layout we have never seen: the deepest element that still holds both the first and the last words. */
+export function findBodyByContent(doc: Document, text: BodyText): Element | null {
   let current: Element | null = doc.body;
-  if (!current || !holdsArticle(current, sheet)) return null;
+  if (!current || !holds(current, text)) return null;
   for (;;) {
-    const child: Element | undefined = [...current.children].find((c) => holdsArticle(c, sheet));
+    const child: Element | undefined = [...current.children].find((c) => holds(c, text));
     if (!child) return current;
     current = child;
   }
 }
 
-export function findBody(doc: Document, sheet: FactSheet): { body: Element; layout: LayoutName } | null {
+/**
+ * The body. With the article's known text, a layout's element must hold it (a redesign reusing a class name must
+ * not be trusted) and an unknown layout is found by that text; without it, only a known layout with real prose.
+ */
+export function findBody(doc: Document, text?: BodyText): FoundBody | null {
   for (const layout of LAYOUTS) {
     const body = doc.querySelector(layout.body);
-    // A known selector that holds something else (a redesign reusing a name) must not be trusted.
-    if (body && holdsArticle(body, sheet)) return { body, layout: layout.name };
+    if (!body) continue;
+    if (text ? holds(body, text) : squash(body.textContent ?? '').length >= MIN_BODY_CHARACTERS) {
+      return { body, layout: layout.name };
+    }
   }
-  const body = findBodyByContent(doc, sheet);
+  const body = text ? findBodyByContent(doc, text) : null;
   return body ? { body, layout: 'found-by-content' } : null;
 }
 
-export function detectArticle(doc: Document, href: string, sheets: readonly FactSheet[]): Detection {
-  const verdict = readArticleUrl(href);
-  if (verdict.kind !== 'article') return { status: verdict.kind };
-  const sheet = findFactSheet(doc, sheets);
-  if (!sheet) {
-    const page = readPageArticle(doc);
-    if (page.headlines.length === 0) return { status: 'not-an-article' };
-    return { status: 'no-fact-sheet', headline: page.displayHeadline, publishedDate: page.publishedDate };
+/** The page as the content script will treat it, once the background has said what to mark on it. */
+export function detectWithPlan(doc: Document, article: PageArticle, plan: PagePlan): Detection {
+  const shown = { headline: article.displayHeadline, publishedDate: article.publishedDate };
+  if (plan.mode === 'none') return { status: 'no-fact-sheet', reason: plan.reason, ...shown };
+  const found =
+    plan.mode === 'curated'
+      ? findBody(doc, { startsWith: plan.bodyStartsWith, endsWith: plan.bodyEndsWith })
+      : findBody(doc);
+  if (!found) {
+    return {
+      status: 'layout-not-recognised',
+      mode: plan.mode,
+      ...(plan.mode === 'curated' ? { sheetId: plan.sheetId } : {}),
+      ...shown,
+    };
   }
-  const found = findBody(doc, sheet);
-  if (!found) return { status: 'layout-not-recognised', sheet };
-  return { status: 'article', sheet, ...found };
+  return { status: 'article', plan, ...found, ...shown };
 }
