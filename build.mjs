@@ -1,20 +1,23 @@
 // Builds Backgrounder for Chrome and Firefox from one manifest and one source tree:
 //   node build.mjs            -> dist/chrome/, dist/firefox/ (load unpacked) and dist/*.zip (installable archives)
 //   node build.mjs --no-zip   -> skip the archives (faster, for the test loop)
-// Fact sheets are validated first: a malformed sheet stops the build with a message naming the file and field.
+// The data folder is validated first: a broken entity, source list or article sheet stops the build with a
+// message naming the file and the field. The knowledge ships inside the background script only; a page receives
+// just what it needs, by message.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
-// Overridable so a test can build from a folder holding a broken sheet and see the build refuse it.
-const SHEETS_DIR = process.env.BACKGROUNDER_SHEETS_DIR ?? join(ROOT, 'src/fact-sheets');
-export const FACT_SHEETS_MODULE = 'backgrounder:fact-sheets';
+// Overridable so tests can build from a folder holding broken data, or 1,000 generated sheets.
+const DATA_DIR = process.env.BACKGROUNDER_DATA_DIR ?? join(ROOT, 'data');
+const DIST_DIR = process.env.BACKGROUNDER_DIST_DIR ?? join(ROOT, 'dist');
+export const KNOWLEDGE_MODULE = 'backgrounder:knowledge';
 
-/** Budgets (gzipped, without fact-sheet data) that keep the content script cheap on every article view. */
+/** Budgets (gzipped) that keep what every article view loads small. The content script carries no data. */
 export const SIZE_BUDGETS = { 'content.js': 20_000, 'popup/popup.js': 20_000 };
 
 const ENTRIES = {
@@ -32,58 +35,87 @@ const STATIC = [
   ['src/_locales', '_locales'],
 ];
 
-/** Reads and validates every sheet; throws one error listing every problem in every file. */
-export async function loadFactSheets(dir = SHEETS_DIR) {
+/** The TypeScript the build itself runs (validation, shipping, the site's URL patterns), bundled for Node. */
+async function buildTools() {
   const compiled = await esbuild.build({
-    entryPoints: [join(ROOT, 'src/core/fact-sheet/validate.ts')],
+    stdin: {
+      contents: [
+        "export { validateKnowledge } from './src/core/knowledge/validate';",
+        "export { ship } from './src/core/knowledge/ship';",
+        "export { contentScriptMatches } from './src/core/site/korea-herald';",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
     write: false,
   });
-  const code = compiled.outputFiles[0].text;
-  const { validateFactSheet } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  const problems = [];
-  const sheets = [];
-  for (const file of files) {
-    const path = relative(ROOT, join(dir, file));
-    let data;
-    try {
-      data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    } catch (error) {
-      problems.push(`${path}: not valid JSON: ${error.message}`);
-      continue;
-    }
-    const found = validateFactSheet(data, path);
-    problems.push(...found);
-    if (found.length === 0) sheets.push(data);
-  }
-  const ids = sheets.map((s) => s.id);
-  ids.forEach((id, i) => ids.indexOf(id) !== i && problems.push(`src/fact-sheets: two sheets share the id "${id}"`));
-  if (problems.length > 0) throw new Error(`Fact sheets have problems:\n  ${problems.join('\n  ')}`);
-  return sheets;
+  return import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
 }
 
-/** esbuild plugin: `import sheets from 'backgrounder:fact-sheets'` gets the validated sheets. */
-function factSheetsPlugin(sheets) {
+/** Every data file, parsed; a file that is not JSON is reported with its path. */
+export function readDataFiles(dir = DATA_DIR) {
+  const problems = [];
+  const read = (path) => {
+    const shown = relative(ROOT, path) || path;
+    try {
+      return { path: shown, data: JSON.parse(readFileSync(path, 'utf8')) };
+    } catch (error) {
+      problems.push(`${shown}: ${existsSync(path) ? `not valid JSON: ${error.message}` : 'missing'}`);
+      return { path: shown, data: null };
+    }
+  };
+  const folder = (name) =>
+    existsSync(join(dir, name))
+      ? readdirSync(join(dir, name))
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => read(join(dir, name, f)))
+      : [];
+  const files = {
+    meta: read(join(dir, 'knowledge.json')),
+    sources: read(join(dir, 'sources.json')),
+    entities: folder('entities'),
+    sheets: folder('articles'),
+  };
+  return { files, problems };
+}
+
+/** Validates the data folder; throws one error listing every problem in every file. */
+export async function loadKnowledge(dir = DATA_DIR) {
+  const tools = await buildTools();
+  const { files, problems } = readDataFiles(dir);
+  if (problems.length > 0) throw new Error(`Data has problems:\n  ${problems.join('\n  ')}`);
+  const result = tools.validateKnowledge(files);
+  if (!result.knowledge) throw new Error(`Data has problems:\n  ${result.problems.join('\n  ')}`);
+  return { knowledge: result.knowledge, shipped: tools.ship(result.knowledge), tools };
+}
+
+/** esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge. */
+function knowledgePlugin(shipped) {
   return {
-    name: 'fact-sheets',
+    name: 'knowledge',
     setup(build) {
-      build.onResolve({ filter: /^backgrounder:fact-sheets$/ }, () => ({ path: 'sheets', namespace: 'fact-sheets' }));
-      build.onLoad({ filter: /.*/, namespace: 'fact-sheets' }, () => ({
-        contents: `export default ${JSON.stringify(sheets)};`,
+      build.onResolve({ filter: /^backgrounder:knowledge$/ }, () => ({ path: 'knowledge', namespace: 'knowledge' }));
+      build.onLoad({ filter: /.*/, namespace: 'knowledge' }, () => ({
+        // JSON.parse of a string is faster to start than an object literal of the same size.
+        contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(shipped))});`,
         loader: 'js',
       }));
     },
   };
 }
 
-function bundleOptions(sheets, outdir) {
+/** The content script uses the browsers' native API (see src/content/native-browser.ts); the rest the polyfill. */
+const CONTENT_ENTRY = 'content';
+const NATIVE_BROWSER = join(ROOT, 'src/content/native-browser.ts');
+
+function bundleOptions(shipped, outdir, entries) {
+  const content = Object.keys(entries).includes(CONTENT_ENTRY);
   return {
-    entryPoints: ENTRIES,
+    entryPoints: entries,
     outdir,
     bundle: true,
     format: 'iife',
@@ -91,15 +123,19 @@ function bundleOptions(sheets, outdir) {
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
-    metafile: true,
     logLevel: 'warning',
-    plugins: [factSheetsPlugin(sheets)],
+    plugins: [knowledgePlugin(shipped)],
+    ...(content ? { alias: { 'webextension-polyfill': NATIVE_BROWSER } } : {}),
   };
 }
 
-/** The one source manifest, with each browser's foreign keys removed so neither warns about the other's. */
-export function manifestFor(browser, source) {
+/**
+ * The one source manifest, with the content-script matches from the site module, and each browser's foreign keys
+ * removed so neither warns about the other's.
+ */
+export function manifestFor(browser, source, matches) {
   const manifest = structuredClone(source);
+  for (const script of manifest.content_scripts) script.matches = matches;
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
     manifest.background = { service_worker: manifest.background.service_worker };
@@ -109,27 +145,27 @@ export function manifestFor(browser, source) {
   return manifest;
 }
 
-async function buildBrowser(browser, sheets, sourceManifest) {
-  const out = join(ROOT, 'dist', browser);
+async function buildBrowser(browser, shipped, manifest) {
+  const out = join(DIST_DIR, browser);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await esbuild.build(bundleOptions(sheets, out));
+  const { [CONTENT_ENTRY]: content, ...others } = ENTRIES;
+  await esbuild.build(bundleOptions(shipped, out, { [CONTENT_ENTRY]: content }));
+  await esbuild.build(bundleOptions(shipped, out, others));
   for (const [from, to] of STATIC) cpSync(join(ROOT, from), join(out, to), { recursive: true });
   mkdirSync(join(out, 'icons'));
   for (const icon of readdirSync(join(ROOT, 'icons')).filter((f) => f.endsWith('.png'))) {
     cpSync(join(ROOT, 'icons', icon), join(out, 'icons', icon));
   }
-  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(browser, sourceManifest), null, 2)}\n`);
-  return out;
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Gzipped sizes of the scripts, measured on a build without fact-sheet data. */
-async function measureSizes() {
-  const result = await esbuild.build({ ...bundleOptions([], 'dist/.size'), write: false });
+/** Gzipped sizes of the built scripts. */
+function measureSizes(browserDir) {
   const sizes = {};
-  for (const file of result.outputFiles) {
-    const name = file.path.slice(file.path.indexOf('dist/.size/') + 'dist/.size/'.length);
-    sizes[name] = { raw: file.contents.length, gzip: gzipSync(file.contents).length };
+  for (const name of Object.keys(ENTRIES).map((e) => `${e}.js`)) {
+    const contents = readFileSync(join(browserDir, name));
+    sizes[name] = { raw: contents.length, gzip: gzipSync(contents).length };
   }
   return sizes;
 }
@@ -138,35 +174,37 @@ function zip(browser, version) {
   const filename = `backgrounder-${browser}-${version}.zip`;
   execFileSync(
     join(ROOT, 'node_modules/.bin/web-ext'),
-    ['build', '--source-dir', `dist/${browser}`, '--artifacts-dir', 'dist', '--filename', filename, '--overwrite-dest'],
+    ['build', '--source-dir', join(DIST_DIR, browser), '--artifacts-dir', DIST_DIR, '--filename', filename, '--overwrite-dest'],
     { cwd: ROOT, stdio: 'pipe' },
   );
-  return `dist/${filename}`;
+  return relative(ROOT, join(DIST_DIR, filename));
 }
 
 export async function build({ archives = true, quiet = false } = {}) {
   const log = quiet ? () => {} : (line) => console.log(line);
-  const sheets = await loadFactSheets();
+  const { knowledge, shipped, tools } = await loadKnowledge();
+  const facts = knowledge.entities.reduce((n, e) => n + e.facts.length, 0);
   log(
-    `fact sheets: ${sheets.length} valid (${sheets.map((s) => `${s.id}: ${s.entities.length} entities`).join('; ')})`,
+    `knowledge: ${knowledge.entities.length} entities, ${facts} facts, ${Object.keys(knowledge.sources).length} sources; ` +
+      `${knowledge.sheets.length} article sheet${knowledge.sheets.length === 1 ? '' : 's'}`,
   );
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const matches = tools.contentScriptMatches();
   for (const browser of ['chrome', 'firefox']) {
-    await buildBrowser(browser, sheets, manifest);
-    log(`built dist/${browser}/${archives ? ` and ${zip(browser, manifest.version)}` : ''}`);
+    await buildBrowser(browser, shipped, manifestFor(browser, source, matches));
+    log(`built ${relative(ROOT, join(DIST_DIR, browser))}/${archives ? ` and ${zip(browser, source.version)}` : ''}`);
   }
-  const sizes = await measureSizes();
+  const sizes = measureSizes(join(DIST_DIR, 'chrome'));
   const overBudget = [];
   for (const [file, { raw, gzip }] of Object.entries(sizes)) {
     const budget = SIZE_BUDGETS[file];
     log(
-      `  ${file.padEnd(22)} ${String(raw).padStart(7)} B, ${String(gzip).padStart(6)} B gzipped${budget ? ` (budget ${budget} B)` : ''}`,
+      `  ${file.padEnd(22)} ${String(raw).padStart(8)} B, ${String(gzip).padStart(7)} B gzipped${budget ? ` (budget ${budget} B)` : ''}`,
     );
     if (budget && gzip > budget) overBudget.push(`${file}: ${gzip} B gzipped > ${budget} B`);
   }
-  if (overBudget.length > 0)
-    throw new Error(`Size budget exceeded (without fact-sheet data):\n  ${overBudget.join('\n  ')}`);
-  return { sheets, sizes };
+  if (overBudget.length > 0) throw new Error(`Size budget exceeded:\n  ${overBudget.join('\n  ')}`);
+  return { knowledge, shipped, sizes };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

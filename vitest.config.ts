@@ -1,15 +1,15 @@
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error build.mjs is plain JavaScript without type declarations
-import { loadFactSheets, FACT_SHEETS_MODULE } from './build.mjs';
+import { loadKnowledge, KNOWLEDGE_MODULE } from './build.mjs';
 
 export default defineConfig({
   plugins: [
     {
-      // The same `backgrounder:fact-sheets` module the build makes: the validated sheets of src/fact-sheets/.
-      name: 'fact-sheets',
-      resolveId: (id: string) => (id === FACT_SHEETS_MODULE ? `\0${id}` : null),
+      // The same `backgrounder:knowledge` module the build makes: the validated, shipped data of data/.
+      name: 'knowledge',
+      resolveId: (id: string) => (id === KNOWLEDGE_MODULE ? `\0${id}` : null),
       load: async (id: string) =>
-        id === `\0${FACT_SHEETS_MODULE}` ? `export default ${JSON.stringify(await loadFactSheets())};` : null,
+        id === `\0${KNOWLEDGE_MODULE}` ? `export default ${JSON.stringify((await loadKnowledge()).shipped)};` : null,
     },
   ],
   test: {

@@ -1,12 +1,22 @@
 /**
- * The background script only keeps the toolbar badge: how many entities the content script marked on each tab.
- * It holds no state of its own, so it may sleep between messages (service worker in Chrome, event page in Firefox).
+ * The background script holds the knowledge base. A page asks it what to mark (its curated sheet's phrases, or the
+ * glossary's) and, once it has matched, for the cards of the entities it found: the page never receives the whole
+ * knowledge base. It also keeps the toolbar badge. It keeps no state between messages, so it may sleep (service
+ * worker in Chrome, event page in Firefox).
  */
 
 import browser from 'webextension-polyfill';
+import knowledge from 'backgrounder:knowledge';
+import { KnowledgeBase } from '../core/knowledge/knowledge-base';
+import { planPage } from '../core/knowledge/plan';
+import { pageViews } from '../core/knowledge/views';
 import { onBackgroundRequest } from '../shared/messages';
 
+const kb = new KnowledgeBase(knowledge);
+
 onBackgroundRequest({
+  'page-plan': ({ headlines, date, kinds, glossary }) => planPage(kb, { headlines, date, kinds, glossary }),
+  'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
   'marked-count': async ({ entities }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

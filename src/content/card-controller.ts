@@ -1,28 +1,33 @@
 /**
- * Opens and closes the card: after a dwell on hover (never on pass-through), at once on keyboard focus or tap,
- * kept open while the pointer is on the mark or the card, closed on Escape or after a grace period on leave
- * (WCAG 1.4.13: dismissible, hoverable, persistent). Positioning runs only while the card is open.
+ * Opens and closes the card and the panel. The card opens after a dwell on hover (never on pass-through), at once
+ * on keyboard focus or a tap; it stays while the pointer is on the mark or the card and closes on Escape or after
+ * a grace period on leave (WCAG 1.4.13: dismissible, hoverable, persistent). The panel opens on a click (unless the
+ * reader is selecting text), on Enter, or on a second tap; it closes on Escape and gives focus back to the mark.
+ * Positioning runs only while the card is open.
  */
 
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import type { Entity } from '../core/fact-sheet/types';
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import type { EntityView, PageViews } from '../core/knowledge/views';
 import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
-import { CARD_ID, CardView } from './card-view';
+import { CardView } from './card-view';
+import { CARD_ID, LEAVE_GRACE_MS, TOUCH_ECHO_MS } from './constants';
+import { PanelView, type Mention } from './panel-view';
 
-const LEAVE_GRACE_MS = 300;
-/** Keys that scroll an open card from its focused mark: px, or a fraction of the card's height when below 1. */
-const SCROLL_KEYS: Partial<Record<string, number>> = { ArrowDown: 40, ArrowUp: -40, PageDown: 0.9, PageUp: -0.9 };
 
 export interface CardControllerOptions {
-  entities: ReadonlyMap<string, Entity>;
-  asOf: string;
+  views: () => ReadonlyMap<string, EntityView>;
+  pageViews: () => PageViews | null;
+  /** The mentions of the entity of `mark`, and their marks, in document order (writes any still waiting). */
+  mentionsOf: (mark: Element) => { mentions: Mention[]; marks: Element[] };
   dwellMs: () => number;
   signal: AbortSignal;
 }
 
 export class CardController {
-  private readonly view: CardView;
+  private readonly card: CardView;
+  private readonly panel: PanelView;
   private anchor: Element | null = null;
+  private panelMark: Element | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private stopPositioning: (() => void) | undefined;
@@ -30,12 +35,15 @@ export class CardController {
   private lastTouchAt = 0;
   /** Was the tapped mark's card already open when the tap began? (A tap focuses a tab-stop mark, which opens it.) */
   private openWhenTouched = false;
+  /** Focus we give back to a mark on closing the panel must not open its card on top. */
+  private returningFocus = false;
 
   constructor(
     private readonly doc: Document,
     private readonly options: CardControllerOptions,
   ) {
-    this.view = new CardView(doc, options.asOf);
+    this.card = new CardView(doc);
+    this.panel = new PanelView(doc, () => this.closePanel());
     // Listeners are removed by hand on abort: an AbortSignal from the content-script world is not always
     // accepted by the page's addEventListener (Firefox sandboxes, jsdom).
     const listeners: Array<[string, (e: Event) => void, AddEventListenerOptions]> = [
@@ -44,52 +52,48 @@ export class CardController {
       ['focusin', (e) => this.onFocus(e as FocusEvent), { capture: true, passive: true }],
       ['focusout', (e) => this.onBlur(e as FocusEvent), { capture: true, passive: true }],
       ['pointerdown', (e) => this.onPointerDown(e as PointerEvent), { capture: true, passive: true }],
-      ['click', (e) => this.onClick(e as MouseEvent), { capture: true, passive: true }],
+      ['click', (e) => this.onClick(e as MouseEvent), { capture: true }],
       ['keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true }],
     ];
     for (const [type, fn, opts] of listeners) doc.addEventListener(type, fn, opts);
     options.signal.addEventListener('abort', () => {
       for (const [type, fn, opts] of listeners) doc.removeEventListener(type, fn, opts);
+      this.close();
+      this.closePanel(false);
+      this.card.remove();
+      this.panel.remove();
     });
-    options.signal.addEventListener('abort', () => this.destroy());
   }
 
   get openEntity(): string | null {
-    return this.view.isShown ? (this.anchor?.getAttribute(ENTITY_ATTR) ?? null) : null;
+    return this.card.isShown ? (this.anchor?.getAttribute(ENTITY_ATTR) ?? null) : null;
   }
 
   get cardElement(): HTMLElement {
-    return this.view.host;
+    return this.card.host;
+  }
+
+  get panelElement(): HTMLElement {
+    return this.panel.host;
   }
 
   /** Opens the card for `mark` now. */
-  open(mark: Element): void {
+  open(mark: Element, hint: 'pointer' | 'touch' = 'pointer'): void {
     this.cancelTimers();
-    const entity = this.options.entities.get(mark.getAttribute(ENTITY_ATTR) ?? '');
-    if (!entity) return;
+    const view = this.viewOf(mark);
+    if (!view || this.panel.isOpen) return;
     if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-describedby');
     this.anchor = mark;
-    this.view.render(entity);
-    this.view.show(mark);
+    this.card.render(view, hint);
+    this.card.show(mark);
     mark.setAttribute('aria-describedby', CARD_ID);
     this.stopPositioning?.();
-    const host = this.view.host;
+    const host = this.card.host;
     this.stopPositioning = autoUpdate(mark, host, () => {
       void computePosition(mark, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [
-          inline(),
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          // Never taller than the room on the chosen side: the card scrolls inside instead of leaving the screen.
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) =>
-              host.style.setProperty('--backgrounder-room', `${Math.max(120, Math.floor(availableHeight))}px`),
-          }),
-        ],
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       })
         .then(({ x, y }) => {
           host.style.setProperty('left', `${x}px`, 'important');
@@ -107,12 +111,46 @@ export class CardController {
     this.stopPositioning = undefined;
     this.anchor?.removeAttribute('aria-describedby');
     this.anchor = null;
-    this.view.hide();
+    this.card.hide();
   }
 
-  private destroy(): void {
+  /** Opens the full background of the entity of `mark`. */
+  openPanel(mark: Element): void {
+    const view = this.viewOf(mark);
+    const views = this.options.pageViews();
+    if (!view || !views) return;
     this.close();
-    this.view.remove();
+    this.panelMark = mark;
+    const { mentions, marks } = this.options.mentionsOf(mark);
+    this.panel.open({
+      view,
+      views,
+      mentions,
+      onMention: (i) => {
+        const target = marks[i] ?? mark;
+        this.panelMark = target;
+        this.closePanel();
+        target.scrollIntoView?.({ block: 'center' });
+      },
+    });
+  }
+
+  /** Closes the panel and gives focus back to the mark it was opened from. */
+  closePanel(returnFocus = true): void {
+    if (!this.panel.isOpen) return;
+    this.panel.close();
+    const mark = this.panelMark as HTMLElement | null;
+    this.panelMark = null;
+    if (!returnFocus || !mark?.isConnected) return;
+    // A later mention is no tab stop; it becomes focusable (not tabbable) so focus can go back to it.
+    if (!mark.hasAttribute('tabindex')) mark.setAttribute('tabindex', '-1');
+    this.returningFocus = true;
+    mark.focus();
+    this.returningFocus = false;
+  }
+
+  private viewOf(mark: Element): EntityView | undefined {
+    return this.options.views().get(mark.getAttribute(ENTITY_ATTR) ?? '');
   }
 
   private cancelTimers(): void {
@@ -128,15 +166,15 @@ export class CardController {
   }
 
   private inCard(target: EventTarget | null): boolean {
-    return target === this.view.host;
+    return target === this.card.host;
   }
 
   private isTouchEcho(): boolean {
-    return Date.now() - this.lastTouchAt < 800;
+    return Date.now() - this.lastTouchAt < TOUCH_ECHO_MS;
   }
 
   private onPointerOver(e: MouseEvent): void {
-    if (this.isTouchEcho()) return;
+    if (this.isTouchEcho() || this.panel.isOpen) return;
     if (this.inCard(e.target)) {
       clearTimeout(this.closeTimer);
       return;
@@ -144,14 +182,14 @@ export class CardController {
     const mark = this.markOf(e.target);
     if (!mark) return;
     clearTimeout(this.closeTimer);
-    if (mark === this.anchor && this.view.isShown) return;
+    if (mark === this.anchor && this.card.isShown) return;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => this.open(mark), this.options.dwellMs());
   }
 
   private onPointerOut(e: MouseEvent): void {
     if (this.isTouchEcho()) return;
-    const from = this.inCard(e.target) ? this.view.host : this.markOf(e.target);
+    const from = this.inCard(e.target) ? this.card.host : this.markOf(e.target);
     if (!from) return;
     const to = e.relatedTarget as Node | null;
     if (
@@ -162,12 +200,13 @@ export class CardController {
       return;
     }
     clearTimeout(this.openTimer);
-    if (this.view.isShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    if (this.card.isShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
 
   private onFocus(e: FocusEvent): void {
+    if (this.returningFocus) return;
     const mark = this.markOf(e.target);
-    if (mark) this.open(mark);
+    if (mark) this.open(mark, this.isTouchEcho() ? 'touch' : 'pointer');
   }
 
   private onBlur(e: FocusEvent): void {
@@ -178,31 +217,42 @@ export class CardController {
     if (e.pointerType === 'mouse') return;
     this.lastTouchAt = Date.now();
     const mark = this.markOf(e.target);
-    this.openWhenTouched = mark !== null && mark === this.anchor && this.view.isShown;
+    this.openWhenTouched = mark !== null && mark === this.anchor && this.card.isShown;
   }
 
-  /** A tap (or click) on a mark toggles its card; a tap elsewhere closes it. */
+  /**
+   * A click on a mark opens the panel, unless it ends a text selection. A first tap opens the card (with a hint to
+   * tap again); a tap on the mark whose card is open opens the panel; a tap elsewhere closes the card.
+   */
   private onClick(e: MouseEvent): void {
     if (this.inCard(e.target)) return;
     const mark = this.markOf(e.target);
+    const touch = this.isTouchEcho();
     if (!mark) {
-      if (this.view.isShown && this.isTouchEcho()) this.close();
+      if (this.card.isShown && touch) this.close();
       return;
     }
-    if (this.view.isShown && this.anchor === mark && this.isTouchEcho() && this.openWhenTouched) this.close();
-    else this.open(mark);
+    if (touch && !(this.card.isShown && this.anchor === mark && this.openWhenTouched)) {
+      this.open(mark, 'touch');
+      return;
+    }
+    const selection = this.doc.getSelection?.();
+    if (!touch && selection && !selection.isCollapsed) return;
+    // Inside a link the link wins: it navigates as it always did.
+    if (mark.closest('a[href]')) return;
+    this.openPanel(mark);
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (!this.view.isShown) return;
-    if (e.key === 'Escape') {
-      this.close();
+    if (this.panel.isOpen) return;
+    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      const mark = this.markOf(e.target);
+      if (mark && e.target === mark) {
+        e.preventDefault();
+        this.openPanel(mark);
+      }
       return;
     }
-    // The card never takes focus, so while its mark has focus the scrolling keys scroll the card first (as they
-    // would a focused scroll container), then the page: a keyboard reader can read a card taller than its room.
-    const step = SCROLL_KEYS[e.key];
-    if (step === undefined || e.target !== this.anchor || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    if (this.view.scrollBy(step)) e.preventDefault();
+    if (e.key === 'Escape' && this.card.isShown) this.close();
   }
 }

@@ -1,18 +1,20 @@
 /**
- * The content script: recognises the article, marks it while Backgrounder is on, and answers the popup. It
- * never lets an error reach the page: a failure becomes a status the popup can show.
+ * The content script: reads the page, asks the background what to mark on it (its curated sheet, or the glossary),
+ * marks it while Backgrounder is on, and answers the popup. It never lets an error reach the page: a failure
+ * becomes a status the popup can show.
  */
 
-import sheets from 'backgrounder:fact-sheets';
-import { readPageArticle } from '../core/page/article-identity';
-import { detectArticle, type Detection } from '../core/page/detect';
+import { detectWithPlan, readPage, type Detection, type PageReading } from '../core/page/detect';
+import { firstMentionsOnly } from '../core/settings';
 import { onContentRequest, sendToBackground, type PageSummary } from '../shared/messages';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { Annotator } from './annotator';
 import { measured } from './timing';
 
 const host = location.hostname;
-let detection: Detection = { status: 'not-an-article' };
+let reading: PageReading = { status: 'not-an-article' };
+let detection: Detection | null = null;
+let unavailable = false;
 let settings: Settings = DEFAULT_SETTINGS;
 let annotator: Annotator | null = null;
 /** The latest settings change being applied; the popup's questions wait for it. */
@@ -26,44 +28,73 @@ function reportCount(counts: Record<string, number>): void {
 
 function summary(): PageSummary {
   const base = { host, mentionCounts: annotator?.counts() ?? {} };
+  if (reading.status !== 'article') return { ...base, status: reading.status };
+  const shown = { headline: reading.article.displayHeadline, publishedDate: reading.article.publishedDate };
+  if (!isActiveOn(settings, host)) return { ...base, ...shown, status: 'disabled' };
+  if (unavailable || detection === null) return { ...base, ...shown, status: 'unavailable' };
   switch (detection.status) {
-    case 'article': {
-      const page = readPageArticle(document);
+    case 'article':
       return {
         ...base,
+        ...shown,
         status: annotator ? 'article' : 'disabled',
-        sheetId: detection.sheet.id,
-        headline: page.displayHeadline,
-        publishedDate: page.publishedDate,
+        mode: detection.plan.mode,
+        ...(detection.plan.mode === 'curated' ? { sheetId: detection.plan.sheetId } : {}),
         layout: detection.layout,
+        ...(annotator?.views ? { views: annotator.views } : {}),
       };
-    }
     case 'layout-not-recognised':
-      return { ...base, status: detection.status, sheetId: detection.sheet.id };
+      return { ...base, ...shown, status: detection.status, mode: detection.mode };
     case 'no-fact-sheet':
-      return {
-        ...base,
-        status: detection.status,
-        headline: detection.headline,
-        publishedDate: detection.publishedDate,
-      };
+      return { ...base, ...shown, status: detection.status, reason: detection.reason };
     default:
       return { ...base, status: detection.status };
   }
 }
 
+/** Asks the background what to mark on this page, with the settings that decide it. */
+async function plan(article: Extract<PageReading, { status: 'article' }>['article']): Promise<Detection | null> {
+  try {
+    const reply = await sendToBackground('page-plan', {
+      headlines: article.headlines,
+      date: article.publishedDate,
+      kinds: settings.kinds,
+      glossary: settings.glossary !== 'off',
+    });
+    return detectWithPlan(document, article, reply);
+  } catch {
+    return null;
+  }
+}
+
 /** Brings the page in line with the settings: marks, re-marks with new options, or restores the page. */
 async function apply(): Promise<void> {
-  if (detection.status !== 'article') return;
-  const { body, sheet } = detection;
+  if (reading.status !== 'article') return;
   annotator?.stop();
   annotator = null;
-  if (isActiveOn(settings, host)) {
-    annotator = new Annotator(body, sheet, settings, reportCount);
-    await annotator.start();
-  } else {
+  if (!isActiveOn(settings, host)) {
     reportCount({});
+    return;
   }
+  detection = await plan(reading.article);
+  unavailable = detection === null;
+  if (detection?.status !== 'article') {
+    reportCount({});
+    return;
+  }
+  const { body, plan: marked } = detection;
+  annotator = new Annotator(body, marked, {
+    firstOnly: firstMentionsOnly(settings, marked.mode),
+    cardDelayMs: () => settings.cardDelayMs,
+    loadViews: (ids) =>
+      sendToBackground('page-views', {
+        ids,
+        date: marked.date,
+        ...(marked.mode === 'curated' ? { sheetId: marked.sheetId } : {}),
+      }),
+    onChange: reportCount,
+  });
+  await annotator.start();
 }
 
 async function main(): Promise<void> {
@@ -74,8 +105,8 @@ async function main(): Promise<void> {
     },
     reveal: ({ entityId }) => ({ revealed: annotator?.reveal(entityId) ?? false }),
   });
-  detection = measured('detect', () => detectArticle(document, location.href, sheets));
-  if (detection.status !== 'article') return;
+  reading = measured('detect', () => readPage(document, location.href));
+  if (reading.status !== 'article') return;
   settings = await loadSettings().catch(() => DEFAULT_SETTINGS);
   onSettingsChanged((next) => {
     settings = next;

@@ -1,6 +1,7 @@
 /** The options page: every setting, saved at once; open articles apply changes through storage.onChanged. */
 
-import { ENTITY_KINDS, type EntityKind } from '../core/fact-sheet/types';
+import { ENTITY_KINDS, type EntityKind } from '../core/knowledge/kinds';
+import type { GlossaryMode } from '../core/settings';
 import { localisePage, t, type MessageKey } from '../shared/i18n';
 import { loadSettings, saveSettings } from '../shared/settings';
 
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
   for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mentions"]')) {
     radio.checked = radio.value === settings.mentions;
     radio.addEventListener('change', () => void saveSettings({ mentions: radio.value === 'first' ? 'first' : 'all' }));
+  }
+
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="glossary"]')) {
+    radio.checked = radio.value === settings.glossary;
+    radio.addEventListener('change', () => void saveSettings({ glossary: radio.value as GlossaryMode }));
   }
 
   const delay = document.getElementById('delay') as HTMLInputElement;

@@ -4,8 +4,7 @@
  */
 
 import browser from 'webextension-polyfill';
-import sheets from 'backgrounder:fact-sheets';
-import { formatDate } from '../core/fact-sheet/dates';
+import { formatDate } from '../core/format-date';
 import { localisePage, t } from '../shared/i18n';
 import { sendToTab, type PageSummary } from '../shared/messages';
 import { isActiveOn, loadSettings, saveSettings, type Settings } from '../shared/settings';
@@ -46,16 +45,18 @@ async function summaryAfter(tabId: number | null, settings: Settings): Promise<P
 
 function show(summary: PageSummary | null, reveal: (id: string) => void): void {
   $('status').textContent = statusText(summary, t);
-  const sheet = summary?.sheetId ? sheets.find((s) => s.id === summary.sheetId) : undefined;
+  const views = summary?.status === 'article' ? summary.views : undefined;
   const article = $('article');
-  article.hidden = !sheet || summary?.status !== 'article';
-  if (!sheet || !summary || article.hidden) return;
-  $('headline').textContent = summary.headline ?? sheet.article.headline;
-  $('published').textContent = t('publishedLabel', formatDate(summary.publishedDate ?? sheet.asOf));
-  $('entities').replaceChildren(...renderEntities(document, sheet, summary.mentionCounts, t, reveal));
-  $('timeline-title').textContent = t('timelineHeading', formatDate(sheet.asOf));
-  $('timeline').replaceChildren(...renderTimeline(document, sheet, sheet.timelineAtTheTime, reveal));
-  $('since').replaceChildren(...renderTimeline(document, sheet, sheet.timelineSinceThen, reveal));
+  article.hidden = !views;
+  if (!summary || !views) return;
+  const lang = t('uiLang');
+  $('headline').textContent = summary.headline ?? '';
+  $('published').textContent = t('publishedLabel', formatDate(summary.publishedDate ?? views.date, lang));
+  $('entities').replaceChildren(...renderEntities(document, views, summary.mentionCounts, t, reveal));
+  $('timeline-title').textContent = t('timelineHeading', formatDate(views.date, lang));
+  $('timeline').replaceChildren(...renderTimeline(document, views.timeline.atTheTime, views.sources, t, reveal));
+  $('since-title').textContent = t('panelSinceThen', formatDate(views.reviewed, lang));
+  $('since').replaceChildren(...renderTimeline(document, views.timeline.sinceThen, views.sources, t, reveal));
 }
 
 function showSwitches(settings: Settings, summary: PageSummary | null): void {

@@ -1,24 +1,34 @@
 /** Builds the popup's view of a page summary. Plain DOM, no extension APIs, so it is tested in jsdom. */
 
-import { formatDate } from '../core/fact-sheet/dates';
-import { distinctSources } from '../core/fact-sheet/sources';
-import { ENTITY_KINDS, type Fact, type FactSheet, type TimelineItem } from '../core/fact-sheet/types';
+import { formatDate } from '../core/format-date';
+import { ENTITY_KINDS } from '../core/knowledge/kinds';
+import type { Source } from '../core/knowledge/schema';
+import type { EntityView, PageViews, TimelineEntry } from '../core/knowledge/views';
+import { roleLine, type Translate } from '../shared/entity-text';
 import type { MessageKey } from '../shared/i18n';
 import type { PageSummary } from '../shared/messages';
 
-export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
+export type { Translate } from '../shared/entity-text';
 
-const STATUS_TEXT: Record<Exclude<PageSummary['status'], 'article'>, MessageKey> = {
-  'not-korea-herald': 'statusNotKoreaHerald',
-  'not-an-article': 'statusNotAnArticle',
-  'no-fact-sheet': 'statusNoFactSheet',
-  'layout-not-recognised': 'statusLayoutNotRecognised',
-  disabled: 'statusDisabled',
-};
-
+/** Why there is nothing to show, or what kind of marking this is ('' for a curated article). */
 export function statusText(summary: PageSummary | null, t: Translate): string {
   if (!summary) return t('statusNoContentScript');
-  return summary.status === 'article' ? '' : t(STATUS_TEXT[summary.status]);
+  switch (summary.status) {
+    case 'article':
+      return summary.mode === 'glossary' ? t('statusGlossary') : '';
+    case 'no-fact-sheet':
+      return t(summary.reason === 'no-date' ? 'statusNoDate' : 'statusGlossaryOff');
+    case 'not-korea-herald':
+      return t('statusNotKoreaHerald');
+    case 'not-an-article':
+      return t('statusNotAnArticle');
+    case 'layout-not-recognised':
+      return t('statusLayoutNotRecognised');
+    case 'disabled':
+      return t('statusDisabled');
+    case 'unavailable':
+      return t('statusUnavailable');
+  }
 }
 
 function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className = '', text?: string) {
@@ -28,92 +38,103 @@ function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, clas
   return el;
 }
 
-/** The entities found on the page, grouped by kind, with one-line summaries and mention counts. */
+/** The documents behind an entity's facts and roles, by id, in first-cited order. */
+function sourcesOf(view: EntityView, sources: Record<string, Source>): Source[] {
+  const ids = new Set([...view.roles, ...view.atTheTime, ...view.sinceThen].flatMap((item) => item.sources));
+  return [...ids].map((id) => sources[id]).filter((s): s is Source => s !== undefined);
+}
+
+function link(doc: Document, source: Source, text: string): HTMLAnchorElement {
+  const a = node(doc, 'a', '', text);
+  a.href = source.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+/** The entities found on the page, grouped by kind: name, mention count, what each was on the article's date. */
 export function renderEntities(
   doc: Document,
-  sheet: FactSheet,
+  views: PageViews,
   counts: Record<string, number>,
   t: Translate,
   onReveal: (entityId: string) => void,
 ): HTMLElement[] {
+  const lang = t('uiLang');
   const groups: HTMLElement[] = [];
   for (const kind of ENTITY_KINDS) {
-    const found = sheet.entities.filter((e) => e.kind === kind && (counts[e.id] ?? 0) > 0);
+    const found = views.entities.filter((e) => e.kind === kind && (counts[e.id] ?? 0) > 0);
     if (found.length === 0) continue;
     const group = node(doc, 'section', 'group');
     group.dataset.kind = kind;
     group.append(node(doc, 'h4', 'kind', t(`kind_${kind}` as MessageKey)));
-    for (const entity of found) {
-      const count = counts[entity.id];
+    for (const view of found) {
+      const count = counts[view.id];
       const button = node(doc, 'button', 'entity');
       button.type = 'button';
-      button.dataset.entity = entity.id;
-      button.title = t('showInArticle', entity.name);
-      // Fact-sheet text is English whatever the interface language.
-      const name = node(doc, 'span', 'entity-name', entity.name);
-      const summary = node(doc, 'span', 'entity-summary', entity.summary);
+      button.dataset.entity = view.id;
+      button.title = t('showInArticle', view.name);
+      // Knowledge-base text is English whatever the interface language.
+      const name = node(doc, 'span', 'entity-name', view.name);
+      const summary = node(doc, 'span', 'entity-summary', view.summary);
       name.lang = summary.lang = 'en';
       button.append(
         name,
         node(doc, 'span', 'entity-count', count === 1 ? t('mentionsCountOne') : t('mentionsCount', String(count))),
-        summary,
       );
-      button.addEventListener('click', () => onReveal(entity.id));
-      group.append(button, sourceList(doc, [...entity.atTheTime, ...entity.sinceThen], t));
+      for (const part of roleLine(view, t, lang)) {
+        const role = node(doc, 'span', 'entity-role', `${part.title} (${part.when})`);
+        button.append(role);
+      }
+      button.append(summary);
+      button.addEventListener('click', () => onReveal(view.id));
+      const sources = sourcesOf(view, views.sources);
+      const details = node(doc, 'details', 'sources');
+      details.append(node(doc, 'summary', '', `${t('sourcesLabel')} (${sources.length})`));
+      const list = node(doc, 'ul');
+      for (const source of sources) {
+        const li = node(doc, 'li');
+        li.append(link(doc, source, `${source.publisher}: ${source.title}`));
+        list.append(li);
+      }
+      details.append(list);
+      group.append(button, details);
     }
     groups.push(group);
   }
   return groups;
 }
 
-/** The documents behind an entity's facts, as links that open in a new tab (a role=tooltip card has no links). */
-function sourceList(doc: Document, facts: readonly Fact[], t: Translate): HTMLElement {
-  const sources = distinctSources(facts);
-  const details = node(doc, 'details', 'sources');
-  details.append(node(doc, 'summary', '', `${t('sourcesLabel')} (${sources.length})`));
-  const list = node(doc, 'ul');
-  for (const source of sources) {
-    const a = node(doc, 'a', '', `${source.publisher}: ${source.title}`);
-    a.href = source.url;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    const li = node(doc, 'li');
-    li.append(a);
-    list.append(li);
-  }
-  details.append(list);
-  return details;
-}
-
-/** Timeline items: date, text, a button to the entity's card, and the source as a link opened in a new tab. */
+/** Timeline items: date, text, a button to the entity's full background, and the sources as links. */
 export function renderTimeline(
   doc: Document,
-  sheet: FactSheet,
-  items: readonly TimelineItem[],
+  entries: readonly TimelineEntry[],
+  sources: Record<string, Source>,
+  t: Translate,
   onReveal: (entityId: string) => void,
 ): HTMLElement[] {
-  const names = new Map(sheet.entities.map((e) => [e.id, e.name]));
-  return items.map((item) => {
+  const lang = t('uiLang');
+  return entries.map(({ entityId, name, fact }) => {
     const li = node(doc, 'li');
     li.lang = 'en';
-    li.dataset.entity = item.entity;
-    const time = node(doc, 'time', 'date', formatDate(item.date));
-    time.dateTime = item.date;
-    const link = node(doc, 'button', 'entity-link', names.get(item.entity) ?? item.entity);
-    link.type = 'button';
-    link.addEventListener('click', () => onReveal(item.entity));
-    const sources = node(doc, 'span', 'source');
-    item.sources.forEach((source, i) => {
-      const a = node(doc, 'a', '', source.publisher);
-      a.href = source.url;
+    li.dataset.entity = entityId;
+    const time = node(doc, 'time', 'date', formatDate(fact.date, lang));
+    time.dateTime = fact.date;
+    time.lang = lang;
+    const button = node(doc, 'button', 'entity-link', name);
+    button.type = 'button';
+    button.addEventListener('click', () => onReveal(entityId));
+    const cited = node(doc, 'span', 'source');
+    fact.sources.forEach((id, i) => {
+      const source = sources[id];
+      if (!source) return;
+      const a = link(doc, source, source.publisher);
       a.title = source.title;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      sources.append(i === 0 ? '' : ', ', a);
+      cited.append(i === 0 ? '' : ', ', a);
     });
-    li.append(time, ' ', item.text, ' (', link, ')');
-    if (item.caveat) li.append(node(doc, 'span', 'caveat', item.caveat));
-    li.append(sources);
+    li.append(time, ' ', fact.text, ' (', button, ')');
+    if (fact.caveat) li.append(node(doc, 'span', 'caveat', fact.caveat));
+    li.append(cited);
     return li;
   });
 }

@@ -4,13 +4,22 @@
  */
 
 import browser from 'webextension-polyfill';
+import type { PagePlan, PageQuery } from '../core/knowledge/plan';
+import type { PageViews, ViewsQuery } from '../core/knowledge/views';
 import type { DetectionStatus } from '../core/page/detect';
 
 /** What the content script knows about its page, for the popup. */
 export interface PageSummary {
-  /** `disabled`: Backgrounder is switched off (globally or for this site). */
-  status: DetectionStatus | 'disabled';
-  /** The matched fact sheet, when there is one. */
+  /**
+   * `disabled`: Backgrounder is switched off (globally or for this site); `unavailable`: the extension's own
+   * background did not answer, so there is nothing to mark with.
+   */
+  status: DetectionStatus | 'disabled' | 'unavailable';
+  /** How the article is marked: from its curated sheet, or in glossary mode. */
+  mode?: 'curated' | 'glossary';
+  /** Why an article is not marked (no curated sheet and glossary mode off, or no publication date). */
+  reason?: 'glossary-off' | 'no-date';
+  /** The curated sheet, when there is one. */
   sheetId?: string;
   /** Headline and Korea-time date as the page prints them (also for articles without a sheet). */
   headline?: string | null;
@@ -18,19 +27,25 @@ export interface PageSummary {
   /** Mentions marked on the page, by entity id. */
   mentionCounts: Record<string, number>;
   layout?: string;
+  /** The marked entities as they stood on the article's date, with the timeline and sources. */
+  views?: PageViews;
   /** The page's host, so the popup can switch Backgrounder off for this site (it has no `tabs` permission). */
   host: string;
 }
 
 interface ContentRequests {
   'get-summary': { request: Record<string, never>; reply: PageSummary };
-  /** Scroll to the entity's first mention and open its card. */
+  /** Scroll to the entity's first mention and open its full background. */
   reveal: { request: { entityId: string }; reply: { revealed: boolean } };
 }
 
 interface BackgroundRequests {
   /** The content script reports how many entities it marked (0 clears the badge). */
   'marked-count': { request: { entities: number }; reply: { ok: true } };
+  /** What to mark on a page with this headline and date (its curated sheet's phrases, or the glossary's). */
+  'page-plan': { request: PageQuery; reply: PagePlan };
+  /** The cards' data for the entities marked on a page of this date. */
+  'page-views': { request: ViewsQuery; reply: PageViews };
 }
 
 type MessageOf<R> = { [K in keyof R]: { type: K } & (R[K] extends { request: infer Q } ? Q : never) }[keyof R];
@@ -47,14 +62,20 @@ export function sendToTab<K extends keyof ContentRequests>(
   type: K,
   request: ContentRequests[K]['request'],
 ): Promise<ReplyOf<ContentRequests, K>> {
-  return browser.tabs.sendMessage(tabId, { type, ...request }) as Promise<ReplyOf<ContentRequests, K>>;
+  return browser.tabs.sendMessage(tabId, { type, ...request }).then(unwrap) as Promise<ReplyOf<ContentRequests, K>>;
 }
 
 export function sendToBackground<K extends keyof BackgroundRequests>(
   type: K,
   request: BackgroundRequests[K]['request'],
 ): Promise<ReplyOf<BackgroundRequests, K>> {
-  return browser.runtime.sendMessage({ type, ...request }) as Promise<ReplyOf<BackgroundRequests, K>>;
+  return browser.runtime.sendMessage({ type, ...request }).then(unwrap) as Promise<ReplyOf<BackgroundRequests, K>>;
+}
+
+/** A handler's failure arrives as `{ error }` (see listen): it rejects the request instead of posing as a reply. */
+function unwrap(reply: unknown): unknown {
+  if (typeof reply === 'object' && reply !== null && 'error' in reply) throw new Error(String(reply.error));
+  return reply;
 }
 
 const isMessage = (m: unknown): m is { type: string } =>

@@ -1,38 +1,33 @@
-/** The content script's annotator on the real fixture in jsdom: marking, re-marking, the card, and exact undo. */
-import sheets from 'backgrounder:fact-sheets';
+/** The content script's annotator on the real fixture in jsdom: marking, re-marking, card, panel, exact undo. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../helpers/fake-browser';
 import { loadPage, PLACEHOLDER_ARTICLE_URL } from '../helpers/fixtures';
-import { markedMentions } from '../helpers/annotate';
+import { markedMentions, sheetById } from '../helpers/pipeline';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser() }));
 
-const { Annotator } = await import('../../src/content/annotator');
-const { detectArticle } = await import('../../src/core/page/detect');
+const { startAnnotator, stopAnnotators } = await import('../helpers/annotator');
 const { DEFAULT_SETTINGS } = await import('../../src/core/settings');
 
-const started: Array<{ stop(): void }> = [];
-afterEach(() => started.splice(0).forEach((a) => a.stop()));
+const SEED = sheetById('korea-herald-2014-12-12-no-signs-nk-talks');
+afterEach(stopAnnotators);
 
 async function annotated(settings = DEFAULT_SETTINGS) {
   const doc = loadPage('kh-current.html');
-  const detection = detectArticle(doc, PLACEHOLDER_ARTICLE_URL, sheets);
-  if (detection.status !== 'article') throw new Error(detection.status);
-  const original = detection.body.cloneNode(true);
-  const counts: Array<Record<string, number>> = [];
-  const annotator = new Annotator(detection.body, detection.sheet, settings, (c) => counts.push(c));
-  started.push(annotator);
-  await annotator.start();
-  return { doc, body: detection.body, sheet: detection.sheet, original, annotator, counts };
+  const bodyBefore = doc.getElementById('articleText')!.cloneNode(true);
+  const started = await startAnnotator(doc, PLACEHOLDER_ARTICLE_URL, settings);
+  return { doc, original: bodyBefore, ...started };
 }
 
 const settle = (ms = 120) => new Promise((r) => setTimeout(r, ms));
+const key = (doc: Document, target: EventTarget, k: string) =>
+  target.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: k, bubbles: true, composed: true }));
 
 describe('Annotator', () => {
   it('marks every listed mention and reports the counts', async () => {
-    const { body, sheet, counts, annotator } = await annotated();
+    const { body, counts, annotator } = await annotated();
     const found = markedMentions(body);
-    for (const e of sheet.entities) expect(found.get(e.id) ?? [], e.id).toEqual(e.mentions);
+    for (const link of SEED.entities) expect(found.get(link.id) ?? [], link.id).toEqual(link.mentions);
     expect(counts.at(-1)).toEqual(annotator.counts());
     expect(performance.getEntriesByName('backgrounder:annotate').length).toBeGreaterThan(0);
   });
@@ -56,26 +51,37 @@ describe('Annotator', () => {
   });
 
   it('restores the original DOM exactly when stopped', async () => {
-    const { body, original, annotator } = await annotated();
+    const { body, original, annotator, doc } = await annotated();
     expect(body.isEqualNode(original)).toBe(false);
     annotator.stop();
     expect(body.isEqualNode(original)).toBe(true);
-    expect(body.ownerDocument.querySelector('backgrounder-card')).toBeNull();
+    expect(doc.querySelector('backgrounder-card, backgrounder-panel')).toBeNull();
   });
 
   it('opens the card on focus as a role=tooltip the mark describes itself by, and closes it on Escape', async () => {
-    const { doc, body, sheet } = await annotated();
+    const { doc, body } = await annotated();
     const mark = body.querySelector<HTMLElement>('backgrounder-mark[tabindex="0"]')!;
     mark.focus();
     const card = doc.getElementById(mark.getAttribute('aria-describedby') ?? '');
     expect(card?.getAttribute('role')).toBe('tooltip');
-    const entity = sheet.entities.find((e) => e.id === mark.dataset.entity)!;
-    expect(card?.shadowRoot?.textContent).toContain(entity.name);
+    const entity = mark.dataset.entity;
+    expect(card?.dataset.entity).toBe(entity);
     expect(card?.style.getPropertyValue('display')).toBe('block');
-    doc.dispatchEvent(new doc.defaultView!.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    key(doc, mark, 'Escape');
     expect(mark.hasAttribute('aria-describedby')).toBe(false);
     expect(card?.style.getPropertyValue('display')).toBe('none');
     expect(doc.activeElement).toBe(mark);
+  });
+
+  it('the card says what Sung Kim was on the article date, one line since then, and where the rest is', async () => {
+    const { doc, body } = await annotated();
+    const mark = [...body.querySelectorAll<HTMLElement>('backgrounder-mark[data-entity="sung-kim"]')][0];
+    mark.focus();
+    const text = doc.getElementById('backgrounder-card')?.shadowRoot?.textContent ?? '';
+    expect(text).toContain('US Special Representative for North Korea Policy (since Nov 2014)');
+    expect(text).not.toContain('Ambassador to the Philippines (since');
+    expect(text).toMatch(/Since then/);
+    expect(text).toMatch(/press Enter for the full background/);
   });
 
   it('opens on hover only after the dwell, never on pass-through', async () => {
@@ -98,5 +104,46 @@ describe('Annotator', () => {
     );
     expect(new Set(stops).size).toBe(stops.length);
     expect(new Set(stops)).toEqual(new Set(markedMentions(body).keys()));
+  });
+
+  it('Enter on a mark opens the full background; Escape closes it and gives focus back to the mark', async () => {
+    const { doc, body } = await annotated();
+    const mark = body.querySelector<HTMLElement>('backgrounder-mark[data-entity="sung-kim"][tabindex="0"]')!;
+    mark.focus();
+    key(doc, mark, 'Enter');
+    const panel = doc.querySelector<HTMLElement>('backgrounder-panel')!;
+    const dialog = panel.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    expect(panel.shadowRoot!.activeElement?.textContent).toBe('Sung Kim');
+    // Every fact, on both sides of the article's date, with its sources as links that open safely.
+    const text = dialog.textContent ?? '';
+    expect(text).toContain('Sworn in on 3 November 2011 as US ambassador to South Korea');
+    expect(text).toContain('Retired from the State Department at the end of 2023');
+    for (const a of dialog.querySelectorAll('a')) {
+      expect(a.target).toBe('_blank');
+      expect(a.rel).toBe('noopener noreferrer');
+    }
+    // Its mentions in this article, the one it was opened from marked as current.
+    const mentions = [...dialog.querySelectorAll('.mention')];
+    expect(mentions.map((m) => m.querySelector('b')?.textContent)).toEqual(
+      SEED.entities.find((e) => e.id === 'sung-kim')!.mentions,
+    );
+    expect(mentions[0].getAttribute('aria-current')).toBe('true');
+    dialog.dispatchEvent(new doc.defaultView!.Event('cancel', { cancelable: true }));
+    expect(dialog.open).toBe(false);
+    expect(doc.activeElement).toBe(mark);
+  });
+
+  it('a click opens the panel, unless it ends a text selection', async () => {
+    const { doc, body } = await annotated();
+    const mark = body.querySelectorAll<HTMLElement>('backgrounder-mark[data-entity="six-party-talks"]')[1];
+    const dialog = () => doc.querySelector('backgrounder-panel')?.shadowRoot?.querySelector('dialog');
+    const selection = doc.getSelection()!;
+    selection.selectAllChildren(mark.parentElement!);
+    mark.dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true }));
+    expect(dialog()?.open ?? false).toBe(false);
+    selection.removeAllRanges();
+    mark.dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true }));
+    expect(dialog()?.open).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentScriptMatches } from '../../src/core/page/url';
+import { contentScriptMatches } from '../../src/core/site/korea-herald';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const ALLOWED_PERMISSIONS = ['storage'];
@@ -76,6 +76,10 @@ describe.each(['chrome', 'firefox'])('the built %s package', (browser) => {
       expect(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(
         142,
       );
+      // Firefox for Android: declared, from the first version that supports MV3 content scripts as we use them.
+      expect(
+        Number.parseFloat(manifest.browser_specific_settings.gecko_android.strict_min_version),
+      ).toBeGreaterThanOrEqual(142);
     }
   });
 });

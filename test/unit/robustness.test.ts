@@ -1,17 +1,14 @@
 /** Malformed markup, layouts we have not seen, and no leaks when the card opens and closes a thousand times. */
-import sheets from 'backgrounder:fact-sheets';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../helpers/fake-browser';
 import { articleBodyLines, PLACEHOLDER_ARTICLE_URL } from '../helpers/fixtures';
-import { markedMentions } from '../helpers/annotate';
+import { detect, markedMentions, sheetById } from '../helpers/pipeline';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser() }));
-const { Annotator } = await import('../../src/content/annotator');
-const { detectArticle } = await import('../../src/core/page/detect');
-const { DEFAULT_SETTINGS } = await import('../../src/core/settings');
+const { startAnnotator, stopAnnotators } = await import('../helpers/annotator');
 
-const sheet = sheets.find((s) => s.article.legacyIds.includes('20141212000993'))!;
+const sheet = sheetById('korea-herald-2014-12-12-no-signs-nk-talks');
 const lines = articleBodyLines();
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const head = `<head><meta property="og:title" content="${sheet.article.headline}"></head>`;
@@ -24,18 +21,9 @@ const pageWith = (body: string) =>
     },
   ).window.document;
 
-const started: Array<{ stop(): void }> = [];
-afterEach(() => started.splice(0).forEach((a) => a.stop()));
+afterEach(stopAnnotators);
 
-async function annotate(doc: Document) {
-  const detection = detectArticle(doc, PLACEHOLDER_ARTICLE_URL, sheets);
-  expect(detection.status).toBe('article');
-  if (detection.status !== 'article') throw new Error('not detected');
-  const annotator = new Annotator(detection.body, detection.sheet, DEFAULT_SETTINGS, () => undefined);
-  started.push(annotator);
-  await annotator.start();
-  return { ...detection, annotator };
-}
+const annotate = (doc: Document) => startAnnotator(doc, PLACEHOLDER_ARTICLE_URL);
 
 describe('malformed and unknown markup', () => {
   it('marks a <br>-only body with stray tags and inline scripts the same as a clean one', async () => {
@@ -64,13 +52,13 @@ describe('malformed and unknown markup', () => {
 
   it('reports "layout not recognised" and marks nothing when the article text cannot be found', () => {
     const doc = pageWith('<div class="teaser">BEIJING (AFP) - The US diplomat responsible for North Korea said…</div>');
-    expect(detectArticle(doc, PLACEHOLDER_ARTICLE_URL, sheets).status).toBe('layout-not-recognised');
+    expect(detect(doc, PLACEHOLDER_ARTICLE_URL).status).toBe('layout-not-recognised');
     expect(doc.querySelector('backgrounder-mark')).toBeNull();
   });
 });
 
 describe('no leaks', () => {
-  it('opening and closing the card 1,000 times leaves no growing listeners, observers or nodes', async () => {
+  it('opening and closing the card and the panel 1,000 times leaves no growing listeners, observers or nodes', async () => {
     const doc = pageWith(`<div id="articleText">${lines.map((l) => `<p>${escape(l)}</p>`).join('')}</div>`);
     const win = doc.defaultView!;
     let listeners = 0;
@@ -88,9 +76,13 @@ describe('no leaks', () => {
     const marks = [...body.querySelectorAll<HTMLElement>('backgrounder-mark[tabindex="0"]')];
     const cycle = (n: number) => {
       for (let i = 0; i < n; i++) {
-        marks[i % marks.length].focus();
+        const mark = marks[i % marks.length];
+        mark.focus();
         doc.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape' }));
-        marks[i % marks.length].blur();
+        mark.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        const dialog = doc.querySelector('backgrounder-panel')?.shadowRoot?.querySelector('dialog');
+        dialog?.dispatchEvent(new win.Event('cancel', { cancelable: true }));
+        mark.blur();
       }
     };
     cycle(10);
@@ -98,7 +90,7 @@ describe('no leaks', () => {
     cycle(1000);
     expect({ listeners, nodes: doc.getElementsByTagName('*').length }).toEqual(baseline);
     annotator.stop();
-    expect(doc.querySelector('backgrounder-card, backgrounder-mark')).toBeNull();
+    expect(doc.querySelector('backgrounder-card, backgrounder-panel, backgrounder-mark')).toBeNull();
     win.EventTarget.prototype.addEventListener = add;
     win.EventTarget.prototype.removeEventListener = remove;
   }, 90_000);

@@ -34,7 +34,11 @@ export function markMentions(container: Element, matcher: Matcher, options: Mark
 
 /** State shared by the runs of one marking pass (so "first mention only" holds across runs). */
 export interface MarkingSession {
-  /** Marks one run; skips it when the page changed it since it was collected. Returns the new mentions. */
+  /** The matches of one run that this pass will mark (none inside existing marks; first mentions only if asked). */
+  planRun(run: TextRun, matcher: Matcher): Match[];
+  /** Wraps planned matches; skips the run when the page changed it since it was collected. Returns the new marks. */
+  writeRun(run: TextRun, planned: readonly Match[]): Element[];
+  /** Plans and writes one run at once. */
   markRun(run: TextRun, matcher: Matcher): Element[];
 }
 
@@ -43,9 +47,8 @@ export function startMarking(container: Element, options: MarkOptions = {}): Mar
   if (options.firstOnly) {
     for (const mark of allMarks(container)) seen.add(mark.getAttribute(ENTITY_ATTR) ?? '');
   }
-  return {
-    markRun(run, matcher) {
-      if (!runIsIntact(run)) return [];
+  const session: MarkingSession = {
+    planRun(run, matcher) {
       const planned: Match[] = [];
       for (const match of matcher.find(run.text)) {
         if (overlaps(match, run.occupied)) continue;
@@ -55,6 +58,10 @@ export function startMarking(container: Element, options: MarkOptions = {}): Mar
         }
         planned.push(match);
       }
+      return planned;
+    },
+    writeRun(run, planned) {
+      if (planned.length === 0 || !runIsIntact(run)) return [];
       // Wrap from the end backwards, so the offsets of earlier matches stay valid while text nodes are split.
       const added: Element[] = [];
       for (let i = planned.length - 1; i >= 0; i--) {
@@ -63,7 +70,11 @@ export function startMarking(container: Element, options: MarkOptions = {}): Mar
       }
       return added.reverse();
     },
+    markRun(run, matcher) {
+      return runIsIntact(run) ? session.writeRun(run, session.planRun(run, matcher)) : [];
+    },
   };
+  return session;
 }
 
 /** A run collected earlier is safe to mark only while its text nodes are still in place and unchanged. */

@@ -5,8 +5,11 @@
 
 export interface PhraseEntry {
   phrase: string;
+  /** NOT_AN_ENTITY for a blocker: a longer phrase that must win over an alias inside it and mark nothing. */
   entityId: string;
 }
+
+export const NOT_AN_ENTITY = '';
 
 export interface Match {
   start: number;
@@ -56,10 +59,10 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
     const key = normalisePhrase(phrase);
     if (key === '') continue;
     const owner = byPhrase.get(key);
-    if (owner !== undefined && owner !== entityId) {
+    if (owner !== undefined && owner !== entityId && entityId !== NOT_AN_ENTITY && owner !== NOT_AN_ENTITY) {
       throw new Error(`Phrase "${key}" belongs to both "${owner}" and "${entityId}"`);
     }
-    byPhrase.set(key, entityId);
+    if (owner === undefined || owner === NOT_AN_ENTITY) byPhrase.set(key, entityId);
   }
   if (byPhrase.size === 0) return { find: () => [] };
   // Code points, not UTF-16 units: a branch must never split a surrogate pair (the pattern is a `u` regex).
@@ -78,7 +81,7 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const entityId = byPhrase.get(m[0].replace(/\s+/g, ' '));
         // The pattern only accepts whole phrases, so the lookup always succeeds; guard anyway.
-        if (entityId !== undefined) matches.push({ start: m.index, end: m.index + m[0].length, entityId });
+        if (entityId !== undefined && entityId !== NOT_AN_ENTITY) matches.push({ start: m.index, end: m.index + m[0].length, entityId });
       }
       return matches;
     },
