@@ -15,7 +15,8 @@ import { onBackgroundRequest } from '../shared/messages';
 const kb = new KnowledgeBase(knowledge);
 
 onBackgroundRequest({
-  'page-plan': ({ headlines, date, kinds, glossary }) => planPage(kb, { headlines, date, kinds, glossary }),
+  'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) =>
+    planPage(kb, { headlines, date, bodyStart, kinds, glossary }),
   'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
   'marked-count': async ({ entities }, sender) => {
     const tabId = sender.tab?.id;

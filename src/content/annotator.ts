@@ -172,7 +172,7 @@ export class Annotator {
     const runs = textRunsOf(this.body, this.skipSelector);
     const session = startMarking(this.body, { skipSelector: this.skipSelector, firstOnly: this.options.firstOnly });
     const planned: PlannedRun[] = [];
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       if (this.signal.aborted) return null;
       const sliceStart = performance.now();
       while (performance.now() - sliceStart < SLICE_MS) {

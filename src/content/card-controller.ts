@@ -13,7 +13,6 @@ import { CardView } from './card-view';
 import { CARD_ID, LEAVE_GRACE_MS, TOUCH_ECHO_MS } from './constants';
 import { PanelView, type Mention } from './panel-view';
 
-
 export interface CardControllerOptions {
   views: () => ReadonlyMap<string, EntityView>;
   pageViews: () => PageViews | null;
@@ -93,7 +92,17 @@ export class CardController {
       void computePosition(mark, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // Below, else above; where neither has room (a tall card beside a mid-screen mark), beside the mark.
+        middleware: [
+          inline(),
+          offset(6),
+          flip({
+            padding: 8,
+            fallbackPlacements: ['top-start', 'right-start', 'left-start'],
+            fallbackStrategy: 'bestFit',
+          }),
+          shift({ padding: 8, crossAxis: true }),
+        ],
       })
         .then(({ x, y }) => {
           host.style.setProperty('left', `${x}px`, 'important');

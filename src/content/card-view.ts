@@ -9,13 +9,16 @@
 import { formatDate } from '../core/format-date';
 import type { EntityView } from '../core/knowledge/views';
 import { t } from '../shared/i18n';
-import { roleLine } from '../shared/entity-text';
+import { roleLine, shortForm } from '../shared/entity-text';
 import { CARD_CSS } from './card-styles';
 import { CARD_ID, CARD_TAG } from './constants';
 import { createShadowHost, el, setShown, uiText } from './shadow-host';
 
-
 export type CardHint = 'pointer' | 'touch';
+
+/** The card is read at a glance: the note and the "since then" line in short, the rest one click away. */
+const NOTE_CHARS = 200;
+const SINCE_CHARS = 160;
 
 export class CardView {
   readonly host: HTMLElement;
@@ -61,7 +64,7 @@ export class CardView {
     parts.push(el(d, 'p', 'summary', view.summary));
     if (view.note) {
       const note = el(d, 'p', 'note');
-      note.append(uiText(d, 'strong', '', `${t('noteLabel')}: `, this.lang), view.note);
+      note.append(uiText(d, 'strong', '', `${t('noteLabel')}: `, this.lang), shortForm(view.note, NOTE_CHARS));
       parts.push(note);
     }
     if (view.keySince) {
@@ -71,7 +74,7 @@ export class CardView {
         ' ',
         uiText(d, 'span', 'date', formatDate(view.keySince.date, this.lang), this.lang),
         ' ',
-        view.keySince.text,
+        shortForm(view.keySince.text, SINCE_CHARS),
       );
       parts.push(since);
     }

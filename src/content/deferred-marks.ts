@@ -37,9 +37,7 @@ export class DeferredMarks {
   ) {
     // The page's constructor: in a Firefox content script the sandbox global differs from the page's window.
     const Observer = root.ownerDocument.defaultView?.IntersectionObserver;
-    this.observer = Observer
-      ? new Observer((entries) => this.onIntersect(entries), { rootMargin: NEAR })
-      : null;
+    this.observer = Observer ? new Observer((entries) => this.onIntersect(entries), { rootMargin: NEAR }) : null;
   }
 
   /** Holds `planned` until its block comes near. */

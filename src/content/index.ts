@@ -4,7 +4,7 @@
  * becomes a status the popup can show.
  */
 
-import { detectWithPlan, readPage, type Detection, type PageReading } from '../core/page/detect';
+import { bodyStartOf, detectWithPlan, readPage, type Detection, type PageReading } from '../core/page/detect';
 import { firstMentionsOnly } from '../core/settings';
 import { onContentRequest, sendToBackground, type PageSummary } from '../shared/messages';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
@@ -58,6 +58,7 @@ async function plan(article: Extract<PageReading, { status: 'article' }>['articl
     const reply = await sendToBackground('page-plan', {
       headlines: article.headlines,
       date: article.publishedDate,
+      bodyStart: bodyStartOf(document),
       kinds: settings.kinds,
       glossary: settings.glossary !== 'off',
     });

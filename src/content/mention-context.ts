@@ -11,7 +11,9 @@ export function mentionContext(mark: Element, root: Element, current: boolean): 
   const pieces = mentionPieces(mark);
   const text = pieces.map((p) => p.textContent ?? '').join('');
   const first = mark.firstChild;
-  const block = first ? blockOf({ nodes: [first as Text], starts: [], lengths: [], text: '', occupied: [] }, root) : root;
+  const block = first
+    ? blockOf({ nodes: [first as Text], starts: [], lengths: [], text: '', occupied: [] }, root)
+    : root;
   const range = doc.createRange();
   range.setStart(block, 0);
   range.setEndBefore(mark);

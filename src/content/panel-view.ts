@@ -13,7 +13,6 @@ import { PANEL_CSS } from './card-styles';
 import { PANEL_TAG } from './constants';
 import { createShadowHost, el, setShown, uiText } from './shadow-host';
 
-
 export interface Mention {
   /** The sentence around the mention, split where the mention is. */
   before: string;
@@ -138,13 +137,19 @@ export class PanelView {
       const list = el(d, 'ul', 'roles');
       for (const role of view.roles) {
         const li = el(d, 'li', view.rolesThen.includes(role) ? 'current' : '');
-        li.append(uiText(d, 'span', 'date', periodText(role.from, role.until, t, this.lang), this.lang), ' ', role.title);
+        li.append(
+          uiText(d, 'span', 'date', periodText(role.from, role.until, t, this.lang), this.lang),
+          ' ',
+          role.title,
+        );
         if (view.rolesThen.includes(role)) li.append(' ', uiText(d, 'span', '', t('panelHeldThen'), this.lang));
         list.append(li);
       }
       body.append(this.section(t('panelRoles'), list));
     }
-    body.append(this.section(t('atTheTimeHeading', formatDate(views.date, this.lang)), this.facts(view.atTheTime, views)));
+    body.append(
+      this.section(t('atTheTimeHeading', formatDate(views.date, this.lang)), this.facts(view.atTheTime, views)),
+    );
     if (view.sinceThen.length > 0) {
       const heading = t('panelSinceThen', formatDate(views.reviewed, this.lang));
       body.append(this.section(heading, this.facts(view.sinceThen, views)));
@@ -203,9 +208,9 @@ export class PanelView {
   /** Tab and Shift+Tab cycle through the panel's own controls while it is open. */
   private keepTabInside(e: KeyboardEvent): void {
     if (e.key !== 'Tab') return;
-    const focusable = [
-      ...this.dialog.querySelectorAll<HTMLElement>('.name, button, a[href]'),
-    ].filter((n) => !n.hasAttribute('disabled'));
+    const focusable = [...this.dialog.querySelectorAll<HTMLElement>('.name, button, a[href]')].filter(
+      (n) => !n.hasAttribute('disabled'),
+    );
     if (focusable.length === 0) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];

@@ -10,6 +10,7 @@ const HOST_STYLE: Array<[string, string]> = [
   ['display', 'block'],
   ['direction', 'ltr'],
   ['unicode-bidi', 'isolate'],
+  ['writing-mode', 'horizontal-tb'],
   ['position', 'fixed'],
   ['inset', 'auto'],
   ['top', '0px'],

@@ -28,7 +28,12 @@ export function roleLine(view: EntityView, t: Translate, lang: string): RoleLine
     return view.rolesThen.map((r: RoleView) => ({ title: r.title, when: t('roleSince', formatDate(r.from, lang)) }));
   }
   if (view.formerRole?.until) {
-    return [{ title: t('roleFormerly', view.formerRole.title), when: t('roleUntil', formatDate(view.formerRole.until, lang)) }];
+    return [
+      {
+        title: t('roleFormerly', view.formerRole.title),
+        when: t('roleUntil', formatDate(view.formerRole.until, lang)),
+      },
+    ];
   }
   return [];
 }
@@ -36,4 +41,15 @@ export function roleLine(view: EntityView, t: Translate, lang: string): RoleLine
 /** A period as the interface writes it: "Nov 2014 – Oct 2016", or "from Nov 2014" while it runs. */
 export function periodText(from: string, until: string | undefined, t: Translate, lang: string): string {
   return until ? `${formatDate(from, lang)} – ${formatDate(until, lang)}` : t('roleSince', formatDate(from, lang));
+}
+
+/**
+ * The card's short form of a longer text: its first sentence, cut at a word before `max` characters ("…" when
+ * anything is left out). The panel shows the whole text.
+ */
+export function shortForm(text: string, max: number): string {
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  if (sentence.length <= max) return sentence.length < text.length ? `${sentence} …` : sentence;
+  const cut = sentence.slice(0, max).replace(/\s+\S*$/, '');
+  return `${cut} …`;
 }

@@ -9,7 +9,7 @@ import { pageViews } from '../../src/core/knowledge/views';
 import { markMentions } from '../../src/core/mark/mark';
 import { ENTITY_ATTR, mentionMarks, mentionPieces } from '../../src/core/mark/mark-element';
 import { compileMatcher } from '../../src/core/match/matcher';
-import { detectWithPlan, readPage, type Detection } from '../../src/core/page/detect';
+import { bodyStartOf, detectWithPlan, readPage, type Detection } from '../../src/core/page/detect';
 import { DEFAULT_SETTINGS, firstMentionsOnly, type Settings } from '../../src/core/settings';
 import { NON_PROSE_IN_BODY } from '../../src/core/site/korea-herald';
 import { loadPage, PLACEHOLDER_ARTICLE_URL } from './fixtures';
@@ -25,6 +25,7 @@ export function detect(doc: Document, url: string, settings: Settings = DEFAULT_
   const plan = planPage(kb, {
     headlines: reading.article.headlines,
     date: reading.article.publishedDate,
+    bodyStart: bodyStartOf(doc),
     kinds: settings.kinds,
     glossary: settings.glossary !== 'off',
   });

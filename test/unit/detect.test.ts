@@ -1,6 +1,11 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dateOfDateLine, koreaDateOfIso, normaliseHeadline, readPageArticle } from '../../src/core/page/article-identity';
+import {
+  dateOfDateLine,
+  koreaDateOfIso,
+  normaliseHeadline,
+  readPageArticle,
+} from '../../src/core/page/article-identity';
 import { findBody, readPage } from '../../src/core/page/detect';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { LEGACY_ARTICLE_URL, PLACEHOLDER_ARTICLE_URL, fixtureHtml, loadPage } from '../helpers/fixtures';

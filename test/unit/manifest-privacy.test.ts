@@ -14,9 +14,27 @@ function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 }
 
+/** The keys of a built manifest these tests read. */
+interface BuiltManifest {
+  manifest_version: number;
+  permissions?: string[];
+  optional_permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  web_accessible_resources?: unknown;
+  externally_connectable?: unknown;
+  content_scripts: Array<{ matches: string[]; all_frames?: boolean }>;
+  content_security_policy?: { extension_pages?: string };
+  background: unknown;
+  browser_specific_settings?: {
+    gecko: { id: string; strict_min_version: string; data_collection_permissions: unknown };
+    gecko_android: { strict_min_version: string };
+  };
+}
+
 describe.each(['chrome', 'firefox'])('the built %s package', (browser) => {
   const root = join(DIST, browser);
-  let manifest: Record<string, unknown> & { [k: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  let manifest: BuiltManifest;
   let scripts: Array<[string, string]>;
   beforeAll(() => {
     manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
@@ -37,7 +55,7 @@ describe.each(['chrome', 'firefox'])('the built %s package', (browser) => {
   });
 
   it('runs its content script only on Korea Herald article URLs', () => {
-    const cs = manifest.content_scripts as Array<{ matches: string[]; all_frames?: boolean }>;
+    const cs = manifest.content_scripts;
     expect(cs).toHaveLength(1);
     expect([...cs[0].matches].sort()).toEqual(contentScriptMatches().sort());
     expect(cs[0].all_frames ?? false).toBe(false);
@@ -69,17 +87,15 @@ describe.each(['chrome', 'firefox'])('the built %s package', (browser) => {
       expect(manifest.background).toEqual({ service_worker: 'background.js' });
     } else {
       expect(manifest.background).toEqual({ scripts: ['background.js'] });
-      expect(manifest.browser_specific_settings.gecko).toMatchObject({
+      const settings = manifest.browser_specific_settings;
+      if (!settings) throw new Error('no browser_specific_settings');
+      expect(settings.gecko).toMatchObject({
         id: expect.stringMatching(/@/),
         data_collection_permissions: { required: ['none'] },
       });
-      expect(Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(
-        142,
-      );
+      expect(Number.parseFloat(settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(142);
       // Firefox for Android: declared, from the first version that supports MV3 content scripts as we use them.
-      expect(
-        Number.parseFloat(manifest.browser_specific_settings.gecko_android.strict_min_version),
-      ).toBeGreaterThanOrEqual(142);
+      expect(Number.parseFloat(settings.gecko_android.strict_min_version)).toBeGreaterThanOrEqual(142);
     }
   });
 });

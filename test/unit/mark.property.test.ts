@@ -181,6 +181,10 @@ const codePointBefore = (s: string, i: number): string | undefined =>
 const codePointAt = (s: string, i: number): string | undefined =>
   i >= s.length ? undefined : String.fromCodePoint(s.codePointAt(i)!);
 
+/** A hyphen between word characters joins them into one word ("Musudan-ri"). */
+const joinedBefore = (s: string, i: number) => s[i - 1] === '-' && isWordChar(codePointBefore(s, i - 1));
+const joinedAfter = (s: string, i: number) => s[i] === '-' && isWordChar(codePointAt(s, i + 1));
+
 /** Length of `phrase` matched at `text[i]` (a phrase space matches one or more white-space characters), or -1. */
 function matchAt(text: string, i: number, phrase: string): number {
   let j = i;
@@ -201,10 +205,11 @@ function referenceFind(text: string): Array<{ start: number; end: number; entity
   let i = 0;
   while (i < text.length) {
     let best: { len: number; entity: string } | null = null;
-    if (!isWordChar(codePointBefore(text, i))) {
+    if (!isWordChar(codePointBefore(text, i)) && !joinedBefore(text, i)) {
       for (const { phrase, entity } of phrases) {
         const len = matchAt(text, i, phrase);
-        if (len > 0 && !isWordChar(codePointAt(text, i + len)) && (!best || len > best.len)) best = { len, entity };
+        if (len <= 0 || isWordChar(codePointAt(text, i + len)) || joinedAfter(text, i + len)) continue;
+        if (!best || len > best.len) best = { len, entity };
       }
     }
     if (best) {

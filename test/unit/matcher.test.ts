@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../src/core/match/matcher';
+import { compileMatcher, NOT_AN_ENTITY } from '../../src/core/match/matcher';
 
 const matcher = compileMatcher([
   { phrase: 'Sung Kim', entityId: 'sung-kim' },
@@ -27,6 +27,29 @@ describe('compileMatcher', () => {
     expect(found('Kimchi and kim and Kimberley')).toEqual([]);
     expect(found('KIM')).toEqual([]);
     expect(found('(Kim)')).toEqual([['Kim', 'sung-kim']]);
+  });
+
+  it('treats a hyphen between letters as part of a word, not a boundary', () => {
+    const launches = compileMatcher([
+      { phrase: 'Musudan', entityId: 'musudan' },
+      { phrase: 'Malligyong-1', entityId: 'malligyong' },
+    ]);
+    const hits = (text: string) => launches.find(text).map((m) => text.slice(m.start, m.end));
+    expect(hits('launched from Musudan-ri, not a Musudan')).toEqual(['Musudan']);
+    expect(hits('the Malligyong-1-1 failed; the Malligyong-1 flew')).toEqual(['Malligyong-1']);
+    expect(hits('pro-Musudan and Musudan-')).toEqual(['Musudan']);
+    expect(found("Sung Kim's trip, a Sung Kim-led team")).toEqual([['Sung Kim', 'sung-kim']]);
+  });
+
+  it('lets a blocker phrase win over an alias inside it, and mark nothing', () => {
+    const withBlocker = compileMatcher([
+      { phrase: 'Kim Il-sung', entityId: 'kim-il-sung' },
+      { phrase: 'Kim Il-sung University', entityId: NOT_AN_ENTITY },
+    ]);
+    const text = 'Kim Il-sung founded Kim Il-sung University';
+    expect(withBlocker.find(text).map((m) => [text.slice(m.start, m.end), m.entityId])).toEqual([
+      ['Kim Il-sung', 'kim-il-sung'],
+    ]);
   });
 
   it('treats any white space in the page as the space in a phrase', () => {

@@ -19,7 +19,10 @@ const summary = (status: PageSummary['status'], more: Partial<PageSummary> = {})
 function seedViews() {
   const { body, plan } = annotateFixture('kh-current.html');
   const counts = countMentions(body);
-  return { counts, views: viewsFor(Object.keys(counts), plan.date, plan.mode === 'curated' ? plan.sheetId : undefined) };
+  return {
+    counts,
+    views: viewsFor(Object.keys(counts), plan.date, plan.mode === 'curated' ? plan.sheetId : undefined),
+  };
 }
 
 describe('popup', () => {

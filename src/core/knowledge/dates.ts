@@ -27,4 +27,5 @@ export function lastDay(date: string): string {
 export const begunBy = (date: string, day: string): boolean => firstDay(date) <= day;
 
 /** Was it still running on `day`? ("until 2014-11" still runs on 5 Nov 2014.) */
-export const stillOn = (until: string | undefined, day: string): boolean => until === undefined || lastDay(until) >= day;
+export const stillOn = (until: string | undefined, day: string): boolean =>
+  until === undefined || lastDay(until) >= day;

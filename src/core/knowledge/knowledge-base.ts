@@ -1,8 +1,18 @@
-/** The shipped knowledge, indexed for the lookups a page needs: an entity by id, a sheet by headline and date. */
+/**
+ * The shipped knowledge, indexed for the lookups a page needs: an entity by id, a sheet by headline and date (or,
+ * for an article whose headline no copy shows, by date and the first words of its body).
+ */
 
 import type { ShippedEntity, ShippedKnowledge, ShippedSheet } from './ship';
 
 const sheetKey = (date: string, headline: string): string => `${date}|${headline}`;
+
+/** How many characters of a body's start identify it (with its date). */
+export const BODY_KEY_CHARS = 60;
+
+/** The start of a body's text, as compared: spacing and case never distinguish two. */
+export const bodyKey = (text: string): string =>
+  text.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, BODY_KEY_CHARS);
 
 export class KnowledgeBase {
   readonly reviewed: string;
@@ -14,19 +24,24 @@ export class KnowledgeBase {
     this.reviewed = data.reviewed;
     this.entities = new Map(data.entities.map((e) => [e.id, e]));
     for (const sheet of data.sheets) {
-      this.sheetsByKey.set(sheetKey(sheet.date, sheet.headline), sheet);
+      const key = sheet.headline ?? `body:${bodyKey(sheet.bodyStartsWith)}`;
+      this.sheetsByKey.set(sheetKey(sheet.date, key), sheet);
       this.sheetsById.set(sheet.id, sheet);
     }
   }
 
-  /** The curated sheet of the article with one of these (normalised) headlines, published on `date` (Korea time). */
-  findSheet(headlines: readonly string[], date: string | null): ShippedSheet | null {
+  /**
+   * The curated sheet of the article published on `date` (Korea time) with one of these (normalised) headlines,
+   * or whose body starts with `bodyStart`.
+   */
+  findSheet(headlines: readonly string[], date: string | null, bodyStart: string | null = null): ShippedSheet | null {
     if (date === null) return null;
     for (const headline of headlines) {
       const sheet = this.sheetsByKey.get(sheetKey(date, headline));
       if (sheet) return sheet;
     }
-    return null;
+    if (bodyStart === null) return null;
+    return this.sheetsByKey.get(sheetKey(date, `body:${bodyKey(bodyStart)}`)) ?? null;
   }
 
   sheet(id: string): ShippedSheet | null {

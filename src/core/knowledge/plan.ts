@@ -16,6 +16,8 @@ export interface PageQuery {
   headlines: string[];
   /** Korea-time publication date, when the page states one. */
   date: string | null;
+  /** The first words of the body, when a known layout shows it (identifies an article whose headline is unknown). */
+  bodyStart: string | null;
   kinds: readonly EntityKind[];
   /** Mark articles without a curated sheet with the knowledge base's safe aliases. */
   glossary: boolean;
@@ -48,7 +50,7 @@ export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
   if (date === null) return { mode: 'none', reason: 'no-date' };
   const wanted = (entity: ShippedEntity | undefined): entity is ShippedEntity =>
     entity !== undefined && query.kinds.includes(entity.kind);
-  const sheet = kb.findSheet(query.headlines, date);
+  const sheet = kb.findSheet(query.headlines, date, query.bodyStart);
   if (sheet) {
     const phrases: PhraseEntry[] = [];
     for (const link of sheet.links) {

@@ -9,10 +9,9 @@
  */
 
 import * as v from 'valibot';
-import { ENTITY_KINDS, type EntityKind } from './kinds';
+import { ENTITY_KINDS } from './kinds';
 
 export { ENTITY_KINDS, type EntityKind } from './kinds';
-
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** As precise as known: "2006-10-09", "2014-11" or "2003". */
@@ -92,10 +91,7 @@ export const RoleSchema = v.strictObject({
  * to pages dated within it ("fourth nuclear test" names the January 2016 test only once it has happened).
  */
 export const AliasSchema = v.union(
-  [
-    text(80),
-    v.strictObject({ text: text(80), from: v.optional(IsoDate), until: v.optional(IsoDate) }),
-  ],
+  [text(80), v.strictObject({ text: text(80), from: v.optional(IsoDate), until: v.optional(IsoDate) })],
   'must be a string or {text, from?, until?}',
 );
 
@@ -139,7 +135,11 @@ export const ArticleSheetSchema = v.strictObject({
   id: Id,
   article: v.strictObject({
     publisher: v.literal('The Korea Herald', 'must be "The Korea Herald"'),
-    headline: text(300),
+    /**
+     * As printed; null when no copy we could read shows it: the page is then recognised by its date and the first
+     * words of its body.
+     */
+    headline: v.nullable(text(300)),
     /** With its UTC offset: "2014-12-12T21:06:00+09:00". */
     published: v.pipe(
       v.string('must be a string'),

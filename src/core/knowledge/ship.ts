@@ -19,8 +19,8 @@ export interface ShippedSheet {
   id: string;
   /** Korea-time publication date, "YYYY-MM-DD". */
   date: string;
-  /** Normalised for comparison (see normaliseHeadline). */
-  headline: string;
+  /** Normalised for comparison (see normaliseHeadline); null: recognised by date and `bodyStartsWith`. */
+  headline: string | null;
   bodyStartsWith: string;
   bodyEndsWith: string;
   links: ShippedLink[];
@@ -41,7 +41,7 @@ export function ship(knowledge: Knowledge): ShippedKnowledge {
     sheets: knowledge.sheets.map((sheet) => ({
       id: sheet.id,
       date: koreaDateOfIso(sheet.article.published) ?? '',
-      headline: normaliseHeadline(sheet.article.headline),
+      headline: sheet.article.headline === null ? null : normaliseHeadline(sheet.article.headline),
       bodyStartsWith: sheet.article.bodyStartsWith,
       bodyEndsWith: sheet.article.bodyEndsWith,
       links: sheet.entities.map(({ id, phrases, note }) => ({

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { aliasForms, aliasProblem } from './alias-safety';
 import { firstDay, lastDay } from './dates';
+import { bodyKey, BODY_KEY_CHARS } from './knowledge-base';
 import { koreaDateOfIso, normaliseHeadline } from '../page/article-identity';
 import {
   ArticleSheetSchema,
@@ -195,9 +196,18 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
     checkSheet(sheet, file.path, ids, problems);
     if (sheetIds.has(sheet.id)) problems.push(`${file.path}: id: "${sheet.id}" is used by another sheet`);
     sheetIds.add(sheet.id);
-    const identity = `${koreaDateOfIso(sheet.article.published)}|${normaliseHeadline(sheet.article.headline)}`;
+    const { headline, bodyStartsWith } = sheet.article;
+    const identity = `${koreaDateOfIso(sheet.article.published)}|${headline === null ? bodyKey(bodyStartsWith) : normaliseHeadline(headline)}`;
     const other = identities.get(identity);
-    if (other) problems.push(`${file.path}: article: same headline and date as sheet ${other}`);
+    if (other)
+      problems.push(
+        `${file.path}: article: same date and ${headline === null ? 'first words' : 'headline'} as sheet ${other}`,
+      );
+    if (headline === null && bodyKey(bodyStartsWith).length < BODY_KEY_CHARS) {
+      problems.push(
+        `${file.path}: article.bodyStartsWith: a sheet without a headline needs at least ${BODY_KEY_CHARS} characters of the body's start`,
+      );
+    }
     identities.set(identity, sheet.id);
   }
 

@@ -95,9 +95,7 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
 export function pageViews(kb: KnowledgeBase, query: ViewsQuery): PageViews {
   const sheet = query.sheetId ? kb.sheet(query.sheetId) : null;
   const notes = new Map((sheet?.links ?? []).map((link) => [link.id, link.note]));
-  const found = query.ids
-    .map((id) => kb.entities.get(id))
-    .filter((e): e is ShippedEntity => e !== undefined);
+  const found = query.ids.map((id) => kb.entities.get(id)).filter((e): e is ShippedEntity => e !== undefined);
   const entities = found.map((e) => entityView(kb, e, query.date, notes.get(e.id)));
   const names = new Map(found.map((e) => [e.id, e.name]));
   const milestones = timeline(found, query.date, kb.reviewed);

@@ -1,6 +1,7 @@
 /**
- * Compiles the phrases of a fact sheet into one matcher that finds every mention in a piece of text in a single
- * left-to-right pass: leftmost match first, the longest phrase at a position, no overlaps, whole words only.
+ * Compiles phrases into one matcher that finds every mention in a piece of text in a single left-to-right pass:
+ * leftmost match first, the longest phrase at a position, no overlaps, whole words only (a hyphen between letters
+ * joins words).
  */
 
 export interface PhraseEntry {
@@ -69,9 +70,12 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
   const keys = [...byPhrase.keys()].sort().map((k) => Array.from(k));
 
   // Combining marks (\p{M}) count as part of a word: NFD "café" is "cafe\u0301", and "cafe\u0301Kim" is no more a
-  // whole-word "Kim" than NFC "caféKim" is; a mark must not cut a letter from its accent either.
+  // whole-word "Kim" than NFC "caféKim" is; a mark must not cut a letter from its accent either. A hyphen joining
+  // letters continues a word too: "Musudan" is not a whole word of "Musudan-ri", nor "Malligyong-1" of
+  // "Malligyong-1-1".
+  const word = '[\\p{L}\\p{N}\\p{M}]';
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}\\p{M}])(?:${rangeToPattern(keys, 0, keys.length, 0)})(?![\\p{L}\\p{N}\\p{M}])`,
+    `(?<!${word})(?<!${word}-)(?:${rangeToPattern(keys, 0, keys.length, 0)})(?!${word})(?!-${word})`,
     'gu',
   );
   return {
@@ -81,7 +85,8 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
         const entityId = byPhrase.get(m[0].replace(/\s+/g, ' '));
         // The pattern only accepts whole phrases, so the lookup always succeeds; guard anyway.
-        if (entityId !== undefined && entityId !== NOT_AN_ENTITY) matches.push({ start: m.index, end: m.index + m[0].length, entityId });
+        if (entityId !== undefined && entityId !== NOT_AN_ENTITY)
+          matches.push({ start: m.index, end: m.index + m[0].length, entityId });
       }
       return matches;
     },

@@ -6,14 +6,14 @@
  */
 
 import type { PagePlan } from '../knowledge/plan';
-import { LAYOUTS, MIN_BODY_CHARACTERS, type LayoutName } from '../site/korea-herald';
+import { BODY_KEY_CHARS } from '../knowledge/knowledge-base';
+import { textRunsOf } from '../mark/text-runs';
+import { LAYOUTS, MIN_BODY_CHARACTERS, NON_PROSE_IN_BODY, type LayoutName } from '../site/korea-herald';
 import { readPageArticle, type PageArticle } from './article-identity';
 import { readArticleUrl } from './url';
 
 export type PageReading =
-  | { status: 'not-korea-herald' }
-  | { status: 'not-an-article' }
-  | { status: 'article'; article: PageArticle };
+  { status: 'not-korea-herald' } | { status: 'not-an-article' } | { status: 'article'; article: PageArticle };
 
 export type BodyLayout = LayoutName | 'found-by-content';
 
@@ -85,6 +85,21 @@ export function findBody(doc: Document, text?: BodyText): FoundBody | null {
   }
   const body = text ? findBodyByContent(doc, text) : null;
   return body ? { body, layout: 'found-by-content' } : null;
+}
+
+/**
+ * The first words of the body's prose (captions, photos and ads left out) in a known layout, or null: with the
+ * date, they identify an article whose headline no copy shows.
+ */
+export function bodyStartOf(doc: Document): string | null {
+  const found = findBody(doc);
+  if (!found) return null;
+  let text = '';
+  for (const run of textRunsOf(found.body, NON_PROSE_IN_BODY)) {
+    text = `${text} ${run.text}`.replace(/\s+/g, ' ').trim();
+    if (text.length >= BODY_KEY_CHARS) break;
+  }
+  return text === '' ? null : text;
 }
 
 /** The page as the content script will treat it, once the background has said what to mark on it. */

@@ -31,7 +31,8 @@ export const HEADLINE_SITE_SUFFIX = /\s*[-|–]\s*(The )?Korea Herald\s*$/i;
  * The date line as printed, with or without "Published :" and a period after the month: "Published : Dec. 12,
  * 2014 - 21:06", "Dec. 12, 2014 - 21:06 By …", "Published : Feb 22, 2019 - 15:30".
  */
-export const DATE_LINE = /(?:Published\s*:?\s*)?\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
+export const DATE_LINE =
+  /(?:Published\s*:?\s*)?\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/;
 
 /** Where the headline may be, most trustworthy first (ld+json is read before these). */
 export const HEADLINE_SELECTORS = ['h1.news_title', 'h1.view_tit', '.news_title_area h1', 'main h1', 'h1'];
