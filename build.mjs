@@ -93,6 +93,21 @@ export async function loadKnowledge(dir = DATA_DIR) {
   return { knowledge: result.knowledge, shipped: tools.ship(result.knowledge), tools };
 }
 
+/** esbuild plugin: `import css from './x.css?inline'` gets the stylesheet, minified, as a string. */
+const inlineCssPlugin = {
+  name: 'inline-css',
+  setup(build) {
+    build.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: join(args.resolveDir, args.path.replace(/\?inline$/, '')),
+      namespace: 'inline-css',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
+    });
+  },
+};
+
 /** esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge. */
 function knowledgePlugin(shipped) {
   return {
@@ -124,7 +139,7 @@ function bundleOptions(shipped, outdir, entries) {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
-    plugins: [knowledgePlugin(shipped)],
+    plugins: [knowledgePlugin(shipped), inlineCssPlugin],
     ...(content ? { alias: { 'webextension-polyfill': NATIVE_BROWSER } } : {}),
   };
 }
@@ -174,7 +189,16 @@ function zip(browser, version) {
   const filename = `backgrounder-${browser}-${version}.zip`;
   execFileSync(
     join(ROOT, 'node_modules/.bin/web-ext'),
-    ['build', '--source-dir', join(DIST_DIR, browser), '--artifacts-dir', DIST_DIR, '--filename', filename, '--overwrite-dest'],
+    [
+      'build',
+      '--source-dir',
+      join(DIST_DIR, browser),
+      '--artifacts-dir',
+      DIST_DIR,
+      '--filename',
+      filename,
+      '--overwrite-dest',
+    ],
     { cwd: ROOT, stdio: 'pipe' },
   );
   return relative(ROOT, join(DIST_DIR, filename));
