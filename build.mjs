@@ -19,6 +19,11 @@ export const KNOWLEDGE_MODULE = 'backgrounder:knowledge';
 
 /** Budgets (gzipped) that keep what every article view loads small. The content script carries no data. */
 export const SIZE_BUDGETS = { 'content.js': 20_000, 'popup/popup.js': 20_000 };
+/**
+ * What one page receives from the background (what to mark, and the cards of what it marked), as JSON: the
+ * build checks every curated sheet against it. It does not grow with the number of sheets.
+ */
+export const PAGE_DATA_BUDGET = 160_000;
 
 const ENTRIES = {
   content: 'src/content/index.ts',
@@ -43,6 +48,7 @@ async function buildTools() {
         "export { validateKnowledge } from './src/core/knowledge/validate';",
         "export { ship } from './src/core/knowledge/ship';",
         "export { contentScriptMatches } from './src/core/site/korea-herald';",
+        "export { pageDataSizes } from './src/core/knowledge/page-data';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -211,6 +217,15 @@ export async function build({ archives = true, quiet = false } = {}) {
   log(
     `knowledge: ${knowledge.entities.length} entities, ${facts} facts, ${Object.keys(knowledge.sources).length} sources; ` +
       `${knowledge.sheets.length} article sheet${knowledge.sheets.length === 1 ? '' : 's'}`,
+  );
+  const pageData = tools.pageDataSizes(shipped);
+  const heavy = pageData.filter(({ bytes }) => bytes > PAGE_DATA_BUDGET);
+  if (heavy.length > 0) {
+    const lines = heavy.map(({ sheetId, bytes }) => `data/articles/${sheetId}.json: ${bytes} B`);
+    throw new Error(`Page data over the ${PAGE_DATA_BUDGET} B budget:\n  ${lines.join('\n  ')}`);
+  }
+  log(
+    `page data: at most ${Math.max(...pageData.map((p) => p.bytes))} B per curated article (budget ${PAGE_DATA_BUDGET} B)`,
   );
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
   const matches = tools.contentScriptMatches();

@@ -195,6 +195,8 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
     sheets.push(sheet);
     checkSheet(sheet, file.path, ids, problems);
     if (sheetIds.has(sheet.id)) problems.push(`${file.path}: id: "${sheet.id}" is used by another sheet`);
+    const fileId = file.path.replace(/^.*\//, '').replace(/\.json$/, '');
+    if (sheet.id !== fileId) problems.push(`${file.path}: id: "${sheet.id}" must equal the file name ("${fileId}")`);
     sheetIds.add(sheet.id);
     const { headline, bodyStartsWith } = sheet.article;
     const identity = `${koreaDateOfIso(sheet.article.published)}|${headline === null ? bodyKey(bodyStartsWith) : normaliseHeadline(headline)}`;
