@@ -16,7 +16,8 @@ export { ENTITY_KINDS, type EntityKind } from './kinds';
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** As precise as known: "2006-10-09", "2014-11" or "2003". */
 export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})$/;
+/** A timestamp with its offset, or the Korea-time date alone when no copy shows the time. */
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 const Id = v.pipe(v.string('must be a string'), v.regex(KEBAB, 'must be a kebab-case id'));
 const IsoDate = v.pipe(
@@ -140,10 +141,13 @@ export const ArticleSheetSchema = v.strictObject({
      * words of its body.
      */
     headline: v.nullable(text(300)),
-    /** With its UTC offset: "2014-12-12T21:06:00+09:00". */
+    /** With its UTC offset, "2014-12-12T21:06:00+09:00"; or the Korea-time date, "2014-12-03", if that is all we know. */
     published: v.pipe(
       v.string('must be a string'),
-      v.regex(ISO_TIMESTAMP, 'must be an ISO timestamp with its offset, e.g. 2014-12-12T21:06:00+09:00'),
+      v.regex(
+        ISO_TIMESTAMP,
+        'must be an ISO timestamp with its offset (2014-12-12T21:06:00+09:00) or a Korea-time date (2014-12-03)',
+      ),
     ),
     /** Legacy `view.php?ud=` values. */
     legacyIds: v.array(Digits, 'must be an array'),

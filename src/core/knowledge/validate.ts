@@ -5,6 +5,7 @@
  */
 
 import * as v from 'valibot';
+import { normalisePhrase } from '../match/matcher';
 import { aliasForms, aliasProblem } from './alias-safety';
 import { firstDay, lastDay } from './dates';
 import { bodyKey, BODY_KEY_CHARS } from './knowledge-base';
@@ -120,7 +121,7 @@ function checkSheet(sheet: ArticleSheet, path: string, ids: Map<string, Entity>,
   const add = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
   const owner = new Map<string, string>();
   const claim = (phrase: string, entityId: string, field: string) => {
-    const key = phrase.trim().replace(/\s+/g, ' ');
+    const key = normalisePhrase(phrase);
     const other = owner.get(key);
     if (other !== undefined && other !== entityId) add(field, `"${key}" also names ${other} in this sheet`);
     owner.set(key, entityId);
@@ -167,7 +168,7 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
     const path = paths.get(entity) ?? entity.id;
     checkEntity(entity, path, ids, sources, used, problems);
     entity.aliases.forEach((alias, i) => {
-      for (const form of aliasForms(aliasText(alias).trim().replace(/\s+/g, ' '))) {
+      for (const form of aliasForms(normalisePhrase(aliasText(alias)))) {
         const other = aliasOwner.get(form);
         if (other !== undefined && other !== entity.id) {
           problems.push(`${path}: aliases[${i}]: "${form}" is also an alias of ${other}`);

@@ -24,12 +24,15 @@ export interface Matcher {
 }
 
 const SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
-/** Escapes a run of phrase characters; a space (phrases are normalised) matches any run of white space. */
+/**
+ * Escapes a run of phrase characters. A space (phrases are normalised) matches any run of white space, and an
+ * apostrophe any of the apostrophes pages print (', ’, ‘).
+ */
 const escapeRun = (chars: readonly string[], from: number): string =>
-  chars.slice(from).join('').replace(SPECIAL, '\\$&').replace(/ /g, '\\s+');
+  chars.slice(from).join('').replace(SPECIAL, '\\$&').replace(/ /g, '\\s+').replace(/'/g, "['’‘]");
 
-/** Phrases are whitespace-insensitive: any run of spaces in a phrase matches any run of white space in the page. */
-const normalisePhrase = (phrase: string): string => phrase.trim().replace(/\s+/g, ' ');
+/** Phrases are compared with white space folded and apostrophes made straight: what the page prints varies. */
+export const normalisePhrase = (phrase: string): string => phrase.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
 
 /**
  * The pattern for keys[lo, hi), which share their first `depth` code points, built as a trie would be but straight
@@ -83,7 +86,7 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
       const matches: Match[] = [];
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-        const entityId = byPhrase.get(m[0].replace(/\s+/g, ' '));
+        const entityId = byPhrase.get(normalisePhrase(m[0]));
         // The pattern only accepts whole phrases, so the lookup always succeeds; guard anyway.
         if (entityId !== undefined && entityId !== NOT_AN_ENTITY)
           matches.push({ start: m.index, end: m.index + m[0].length, entityId });
