@@ -105,6 +105,8 @@ export class RequestLog {
     for (const resource of references) {
       if (resource === url) continue;
       this.fixtureResources.add(resource);
+      // An https page's http images are upgraded by the browser (mixed content): the same resource.
+      if (resource.startsWith('http:')) this.fixtureResources.add(resource.replace(/^http:/, 'https:'));
       this.pageHosts.add(new URL(resource).hostname);
     }
   }

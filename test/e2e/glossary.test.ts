@@ -1,0 +1,131 @@
+/**
+ * Glossary mode and dated cards in the real browsers: every stored article (test/fixtures/articles/) rebuilt in one
+ * of the two layouts (alternating), marked exactly as in jsdom and as the editor expected (nothing wrong); the same
+ * Sung Kim paragraph on pages of 2013, 2015, 2017 and 2022 says what he was on each date; and the 2016 sanctions
+ * resolution's card before and after its adoption.
+ */
+import { JSDOM } from 'jsdom';
+import { expect, it } from 'vitest';
+import { articleFixtures } from '../helpers/article-fixtures';
+import { recall, score, scoreTable, type Score } from '../helpers/glossary-score';
+import { buildArticlePage, type BuiltLayout } from '../helpers/page-builder';
+import { annotateDoc, markedMentions as markedInJsdom } from '../helpers/pipeline';
+import { sheetArticle } from '../helpers/sheet-pages';
+import { editorial } from '../helpers/editorial';
+import { CARD, cardIsOpen, openCard, panelIsOpen, panelState } from './support/card';
+import { MARK, markedMentions, readThrough } from './support/marks';
+import { browserSuite } from './support/suite';
+
+const fixtures = articleFixtures();
+const layoutOf = (i: number): BuiltLayout => (i % 2 === 0 ? 'current-2024' : 'view-con-2017');
+
+/** The same paragraph on a page of each date: Sung Kim's role line must follow the date. */
+const DATED = [
+  ['2013-06-03', 'US Ambassador to South Korea (since 3 Nov 2011)'],
+  ['2015-06-03', 'US Special Representative for North Korea Policy (since Nov 2014)'],
+  ['2017-06-02', 'US Ambassador to the Philippines (since 3 Nov 2016)'],
+  ['2022-03-02', 'US Special Representative for North Korea (since 21 May 2021)'],
+] as const;
+const datedPage = (date: string) => ({
+  url: `https://www.koreaherald.com/view.php?ud=${date.replace(/-/g, '')}000101`,
+  html: buildArticlePage(
+    {
+      headline: `Envoys meet on North Korea (${date})`,
+      published: `${date}T10:00`,
+      byline: 'By Yonhap',
+      captions: [],
+      paragraphs: [
+        'Sung Kim met South Korean officials in Seoul on Friday to discuss North Korea, officials said.',
+        'The talks covered ways to resume dialogue with Pyongyang and the situation on the Korean Peninsula, they said, without giving details of what was agreed.',
+      ],
+      url: `https://www.koreaherald.com/view.php?ud=${date.replace(/-/g, '')}000101`,
+    },
+    'current-2024',
+  ),
+});
+
+browserSuite('Glossary mode and dated cards', (ctx) => {
+  it(`marks ${fixtures.length} stored articles as in jsdom and as the editor expected: nothing wrong`, async () => {
+    const scores: Score[] = [];
+    for (const [i, fixture] of fixtures.entries()) {
+      const url = fixture.url;
+      const html = buildArticlePage(fixture, layoutOf(i));
+      const reference = annotateDoc(new JSDOM(html, { url }).window.document, url);
+      const page = await ctx.openMarked(url, { html });
+      await readThrough(page);
+      const marked = await markedMentions(page);
+      expect(marked, `${fixture.name} (${layoutOf(i)}): the same marks as in jsdom`).toEqual(
+        Object.fromEntries(markedInJsdom(reference.body)),
+      );
+      if (reference.plan.mode === 'glossary') {
+        const result = score(fixture, marked);
+        expect(result.wrong, `${fixture.name}: wrong marks`).toEqual([]);
+        scores.push(result);
+      }
+      expect(ctx.session.problemsOf(page), fixture.name).toEqual([]);
+      await page.close();
+    }
+    console.log(
+      `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
+    );
+    expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
+  }, 240_000);
+
+  it.each(DATED)('a Sung Kim card on a page of %s says: %s', async (date, role) => {
+    const { url, html } = datedPage(date);
+    const page = await ctx.openMarked(url, { html });
+    await page.focus(`${MARK}[data-entity="sung-kim"]`);
+    await cardIsOpen(page, 'sung-kim');
+    const roleLine = await page.evaluate(
+      (sel: string) => document.querySelector(sel)?.shadowRoot?.querySelector('.role')?.textContent ?? '',
+      CARD,
+    );
+    expect(roleLine).toBe(role);
+    // The full background splits his facts at this page's date.
+    await page.keyboard.press('Enter');
+    await panelIsOpen(page, 'sung-kim');
+    const split = await page.evaluate(() => {
+      const root = document.querySelector('backgrounder-panel')!.shadowRoot!;
+      return [...root.querySelectorAll('.section')]
+        .filter((s) => s.querySelector('.facts'))
+        .map((s) => [...s.querySelectorAll('.facts time')].map((t) => t.getAttribute('datetime') ?? ''));
+    });
+    const start = (d: string) => `${d}-01-01`.slice(0, 10);
+    expect(split[0].every((d) => start(d) <= date)).toBe(true);
+    expect((split[1] ?? []).every((d) => start(d) > date)).toBe(true);
+    expect(split[0].length + (split[1]?.length ?? 0)).toBe(
+      editorial.entities.find((e) => e.id === 'sung-kim')!.facts.length,
+    );
+  });
+
+  it('the sanctions resolution of March 2016: a card before its adoption and after', async () => {
+    const cardOf = async (sheetId: string) => {
+      const sheet = editorial.sheets.find((s) => s.id === sheetId)!;
+      const [page] = sheetArticle(sheet).pages;
+      const tab = await ctx.openMarked(page.url, { html: page.html });
+      const first = `${MARK}[data-entity="unsc-resolution-2270"][tabindex="0"]`;
+      await tab.focus(first);
+      await cardIsOpen(tab, 'unsc-resolution-2270');
+      const card = await openCard(tab);
+      await tab.keyboard.press('Enter');
+      await panelIsOpen(tab, 'unsc-resolution-2270');
+      return { card, panel: await panelState(tab) };
+    };
+    const before = await cardOf('korea-herald-2016-02-28-china-to-follow-un-resolution');
+    expect(before.card?.text).toMatch(/Still a draft here/);
+    expect(before.card?.text).toMatch(/Since then\s*2 Mar 2016/);
+    expect(before.panel.text).toContain("Nothing recorded up to the article's date.");
+    const after = await cardOf('korea-herald-2016-03-03-seoul-welcomes-new-sanctions');
+    expect(after.card?.text).not.toMatch(/Since then\s*2 Mar 2016/);
+    expect(after.panel.text).not.toContain("Nothing recorded up to the article's date.");
+    const adoption = editorial.entities.find((e) => e.id === 'unsc-resolution-2270')!.facts[0].text;
+    // Adopted: "since then" on 28 Feb, "at the time" on 3 Mar.
+    expect(before.panel.text.indexOf(adoption)).toBeGreaterThan(before.panel.text.indexOf('Since then'));
+    expect(after.panel.text.indexOf(adoption)).toBeLessThan(after.panel.text.indexOf('Since then'));
+  });
+
+  it('raised no console error or uncaught exception, and nothing but the fixtures was requested', () => {
+    expect(ctx.session.problems().map((p) => `${p.type}: ${p.text} (at ${p.url}, page ${p.page})`)).toEqual([]);
+    expect(ctx.session.violations().map((r) => `${r.method} ${r.url} (${r.action}, from ${r.from})`)).toEqual([]);
+  });
+});
