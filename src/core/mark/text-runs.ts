@@ -87,15 +87,27 @@ const SKIPPED_TAGS = new Set([
   'OUTPUT',
 ]);
 
-/** True for elements whose subtree must never be marked. `extra` adds host-page regions (ads, captions...). */
-export function isSkippedElement(el: Element, extraSelector: string): boolean {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
-  // Links keep their own hover and click behaviour; a card inside them would fight with it.
-  if (el.tagName === 'A' && el.hasAttribute('href')) return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
-  return extraSelector !== '' && el.matches(extraSelector);
+/** Elements whose subtree is never marked (but for contenteditable, which is decided below), as one selector. */
+const SKIPPED_UNLESS_EDITABLE = [
+  ...[...SKIPPED_TAGS].map((t) => t.toLowerCase()),
+  'a[href]',
+  '[aria-hidden="true"]',
+  '[hidden]',
+].join(', ');
+
+/**
+ * Every element under `container` whose subtree is skipped, found with one query rather than checks per element:
+ * in a Firefox content script each DOM call crosses a wrapper, and a long page has tens of thousands of elements.
+ * Links keep their own hover and click behaviour (a card inside them would fight it); editable regions are the
+ * reader's; `contenteditable="false"` is an island that is not editable, so it is skipped only for another reason.
+ */
+function skippedElements(container: Element, extraSelector: string): Set<Element> {
+  const others = extraSelector === '' ? SKIPPED_UNLESS_EDITABLE : `${SKIPPED_UNLESS_EDITABLE}, ${extraSelector}`;
+  const skipped = new Set<Element>(container.querySelectorAll(others));
+  for (const el of container.querySelectorAll('[contenteditable]')) {
+    if ((el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false') skipped.add(el);
+  }
+  return skipped;
 }
 
 export function isBlockElement(el: Element): boolean {
@@ -106,10 +118,12 @@ const newRun = (): TextRun => ({ nodes: [], starts: [], lengths: [], text: '', o
 
 /**
  * The runs of `container`, handed out one by one as each closes (at a block boundary, a <br> or a skipped region),
- * so the content script can mark between pulls and never walk a huge body in one task. Marking a run between pulls
- * is safe: it splits and wraps only that run's text nodes, and the walk's pending stack holds only later nodes.
+ * so a caller can stop between pulls and never walk a huge body in one task. The walk goes forward and reads where
+ * it goes next before handing out a run, so a caller that marks a run between pulls (splitting and wrapping only
+ * that run's text nodes) does not disturb it.
  */
 export function* textRunsOf(container: Element, extraSkipSelector = ''): Generator<TextRun, void, undefined> {
+  const skipped = skippedElements(container, extraSkipSelector);
   let run = newRun();
   /** The run so far if it holds visible text, and a new empty one in its place. */
   const close = (): TextRun | null => {
@@ -117,46 +131,55 @@ export function* textRunsOf(container: Element, extraSkipSelector = ''): Generat
     run = newRun();
     return done;
   };
-  type Frame = { node: Node; exiting: boolean };
-  const stack: Frame[] = [];
-  for (let c = container.lastChild; c; c = c.previousSibling) stack.push({ node: c, exiting: false });
-  while (stack.length > 0) {
-    const { node, exiting } = stack.pop() as Frame;
-    if (exiting) {
-      const done = close();
+  /** The elements we are inside, and whether each is a block (leaving a block ends the run). */
+  const open: Array<{ el: Element; block: boolean }> = [];
+
+  /** Leaves finished elements (ending the run at each block) until one has a next sibling; null at the end. */
+  function* ascend(): Generator<TextRun, Node | null, undefined> {
+    while (open.length > 0) {
+      const { el, block } = open.pop() as { el: Element; block: boolean };
+      const next = el.nextSibling;
+      const done = block ? close() : null;
       if (done) yield done;
-      continue;
+      if (next) return next;
     }
+    return null;
+  }
+
+  let node: Node | null = container.firstChild;
+  while (node) {
+    let next: Node | null = node.nextSibling;
+    let ends = false;
     if (node.nodeType === 3) {
-      const text = node as Text;
-      const start = run.text.length;
-      run.nodes.push(text);
-      run.starts.push(start);
-      run.lengths.push(text.length);
-      run.text += text.data;
-      continue;
+      const data = (node as Text).data;
+      run.nodes.push(node as Text);
+      run.starts.push(run.text.length);
+      run.lengths.push(data.length);
+      run.text += data;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.localName === MARK_TAG) {
+        const start = run.text.length;
+        const text = el.textContent ?? '';
+        run.text += text;
+        run.occupied.push([start, start + text.length]);
+      } else if (skipped.has(el)) {
+        ends = true;
+      } else {
+        const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+        const first = el.firstChild;
+        if (first) {
+          open.push({ el, block });
+          next = first;
+        }
+        ends = block;
+      }
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    if (el.localName === MARK_TAG) {
-      const start = run.text.length;
-      const text = el.textContent ?? '';
-      run.text += text;
-      run.occupied.push([start, start + text.length]);
-      continue;
-    }
-    const block = isBlockElement(el);
-    if (isSkippedElement(el, extraSkipSelector)) {
+    if (ends) {
       const done = close();
       if (done) yield done;
-      continue;
     }
-    if (block) {
-      const done = close();
-      if (done) yield done;
-      stack.push({ node: el, exiting: true });
-    }
-    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, exiting: false });
+    node = next ?? (yield* ascend());
   }
   const done = close();
   if (done) yield done;
