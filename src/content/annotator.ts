@@ -108,10 +108,6 @@ export class Annotator {
     return true;
   }
 
-  get cardController(): CardController {
-    return this.card;
-  }
-
   /** Every mention of the entity of `mark`, each with the sentence around it; written first if still waiting. */
   private mentionsOf(mark: Element): { mentions: Mention[]; marks: Element[] } {
     const id = mark.getAttribute(ENTITY_ATTR);
@@ -134,14 +130,18 @@ export class Annotator {
     // Compiling the matcher (in the constructor) was a task of its own; matching starts in the next one.
     if (step === 'annotate') await nextTask();
     this.deferred.clear();
+    const matchStart = performance.now();
     const planned = await this.match();
     if (planned === null) return;
+    record('match', matchStart);
 
     const ids = new Set<string>(Object.keys(countMentions(this.body)));
     for (const { matches } of planned) for (const m of matches) ids.add(m.entityId);
     if ([...ids].some((id) => !this.viewsById.has(id))) {
       try {
+        const viewsStart = performance.now();
         this.pageViews = await this.options.loadViews([...ids]);
+        record('views', viewsStart);
         this.viewsById = new Map(this.pageViews.entities.map((v) => [v.id, v]));
       } catch {
         // Without cards a mark would promise what it cannot show: write none this pass.
@@ -159,7 +159,7 @@ export class Annotator {
       if (firstHere) now.push(item);
       else this.deferred.defer(item);
     }
-    this.write(now);
+    measured('write', () => this.write(now));
     await this.deferred.start();
     if (this.signal.aborted) return;
     record(step, start);

@@ -3,10 +3,10 @@
  * on keyboard focus or a tap; it stays while the pointer is on the mark or the card and closes on Escape or after
  * a grace period on leave (WCAG 1.4.13: dismissible, hoverable, persistent). The panel opens on a click (unless the
  * reader is selecting text), on Enter, or on a second tap; it closes on Escape and gives focus back to the mark.
- * Positioning runs only while the card is open.
+ * Positioning (floating-ui) runs only while the card is open.
  */
 
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { EntityView, PageViews } from '../core/knowledge/views';
 import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
 import { CardView } from './card-view';
@@ -23,8 +23,9 @@ export interface CardControllerOptions {
 }
 
 export class CardController {
-  private readonly card: CardView;
-  private readonly panel: PanelView;
+  /** Built on first use: most pages never open a card, and none needs its styles parsed at load. */
+  private cardView: CardView | null = null;
+  private panelView: PanelView | null = null;
   private anchor: Element | null = null;
   private panelMark: Element | null = null;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,8 +42,6 @@ export class CardController {
     private readonly doc: Document,
     private readonly options: CardControllerOptions,
   ) {
-    this.card = new CardView(doc);
-    this.panel = new PanelView(doc, () => this.closePanel());
     // Listeners are removed by hand on abort: an AbortSignal from the content-script world is not always
     // accepted by the page's addEventListener (Firefox sandboxes, jsdom).
     const listeners: Array<[string, (e: Event) => void, AddEventListenerOptions]> = [
@@ -59,28 +58,32 @@ export class CardController {
       for (const [type, fn, opts] of listeners) doc.removeEventListener(type, fn, opts);
       this.close();
       this.closePanel(false);
-      this.card.remove();
-      this.panel.remove();
+      this.cardView?.remove();
+      this.panelView?.remove();
     });
   }
 
-  get openEntity(): string | null {
-    return this.card.isShown ? (this.anchor?.getAttribute(ENTITY_ATTR) ?? null) : null;
+  private get card(): CardView {
+    return (this.cardView ??= new CardView(this.doc));
   }
 
-  get cardElement(): HTMLElement {
-    return this.card.host;
+  private get panel(): PanelView {
+    return (this.panelView ??= new PanelView(this.doc, () => this.closePanel()));
   }
 
-  get panelElement(): HTMLElement {
-    return this.panel.host;
+  private get cardShown(): boolean {
+    return this.cardView?.isShown ?? false;
+  }
+
+  private get panelOpen(): boolean {
+    return this.panelView?.isOpen ?? false;
   }
 
   /** Opens the card for `mark` now. */
   open(mark: Element, hint: 'pointer' | 'touch' = 'pointer'): void {
     this.cancelTimers();
     const view = this.viewOf(mark);
-    if (!view || this.panel.isOpen) return;
+    if (!view || this.panelOpen) return;
     if (this.anchor && this.anchor !== mark) this.anchor.removeAttribute('aria-describedby');
     this.anchor = mark;
     this.card.render(view, hint);
@@ -88,8 +91,8 @@ export class CardController {
     mark.setAttribute('aria-describedby', CARD_ID);
     this.stopPositioning?.();
     const host = this.card.host;
-    this.stopPositioning = autoUpdate(mark, host, () => {
-      void computePosition(mark, host, {
+    const place = () =>
+      computePosition(mark, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
         // Below, else above; where neither has room (a tall card beside a mid-screen mark), beside the mark.
@@ -111,7 +114,23 @@ export class CardController {
         .catch(() => {
           // A mark removed by the page mid-update: the next update (or close) settles it; never an error.
         });
-    });
+    void place();
+    // While open, the card follows its mark when the page scrolls (any scroller: capture) or the window resizes,
+    // at most once a frame's time. Listening only while a card is open keeps the page's event load what it was.
+    const win = this.doc.defaultView;
+    if (!win) return;
+    let frame = 0;
+    const follow = () => {
+      if (!frame) frame = win.setTimeout(() => ((frame = 0), void place()), 16);
+    };
+    const options = { capture: true, passive: true };
+    win.addEventListener('scroll', follow, options);
+    win.addEventListener('resize', follow, options);
+    this.stopPositioning = () => {
+      win.clearTimeout(frame);
+      win.removeEventListener('scroll', follow, options);
+      win.removeEventListener('resize', follow, options);
+    };
   }
 
   close(): void {
@@ -120,7 +139,7 @@ export class CardController {
     this.stopPositioning = undefined;
     this.anchor?.removeAttribute('aria-describedby');
     this.anchor = null;
-    this.card.hide();
+    this.cardView?.hide();
   }
 
   /** Opens the full background of the entity of `mark`. */
@@ -146,7 +165,7 @@ export class CardController {
 
   /** Closes the panel and gives focus back to the mark it was opened from. */
   closePanel(returnFocus = true): void {
-    if (!this.panel.isOpen) return;
+    if (!this.panelOpen) return;
     this.panel.close();
     const mark = this.panelMark as HTMLElement | null;
     this.panelMark = null;
@@ -175,7 +194,7 @@ export class CardController {
   }
 
   private inCard(target: EventTarget | null): boolean {
-    return target === this.card.host;
+    return this.cardView !== null && target === this.cardView.host;
   }
 
   private isTouchEcho(): boolean {
@@ -183,7 +202,7 @@ export class CardController {
   }
 
   private onPointerOver(e: MouseEvent): void {
-    if (this.isTouchEcho() || this.panel.isOpen) return;
+    if (this.isTouchEcho() || this.panelOpen) return;
     if (this.inCard(e.target)) {
       clearTimeout(this.closeTimer);
       return;
@@ -191,7 +210,7 @@ export class CardController {
     const mark = this.markOf(e.target);
     if (!mark) return;
     clearTimeout(this.closeTimer);
-    if (mark === this.anchor && this.card.isShown) return;
+    if (mark === this.anchor && this.cardShown) return;
     clearTimeout(this.openTimer);
     this.openTimer = setTimeout(() => this.open(mark), this.options.dwellMs());
   }
@@ -209,7 +228,7 @@ export class CardController {
       return;
     }
     clearTimeout(this.openTimer);
-    if (this.card.isShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
+    if (this.cardShown) this.closeTimer = setTimeout(() => this.close(), LEAVE_GRACE_MS);
   }
 
   private onFocus(e: FocusEvent): void {
@@ -226,7 +245,7 @@ export class CardController {
     if (e.pointerType === 'mouse') return;
     this.lastTouchAt = Date.now();
     const mark = this.markOf(e.target);
-    this.openWhenTouched = mark !== null && mark === this.anchor && this.card.isShown;
+    this.openWhenTouched = mark !== null && mark === this.anchor && this.cardShown;
   }
 
   /**
@@ -238,10 +257,10 @@ export class CardController {
     const mark = this.markOf(e.target);
     const touch = this.isTouchEcho();
     if (!mark) {
-      if (this.card.isShown && touch) this.close();
+      if (this.cardShown && touch) this.close();
       return;
     }
-    if (touch && !(this.card.isShown && this.anchor === mark && this.openWhenTouched)) {
+    if (touch && !(this.cardShown && this.anchor === mark && this.openWhenTouched)) {
       this.open(mark, 'touch');
       return;
     }
@@ -253,7 +272,7 @@ export class CardController {
   }
 
   private onKey(e: KeyboardEvent): void {
-    if (this.panel.isOpen) return;
+    if (this.panelOpen) return;
     if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
       const mark = this.markOf(e.target);
       if (mark && e.target === mark) {
@@ -262,6 +281,6 @@ export class CardController {
       }
       return;
     }
-    if (e.key === 'Escape' && this.card.isShown) this.close();
+    if (e.key === 'Escape' && this.cardShown) this.close();
   }
 }

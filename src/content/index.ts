@@ -9,7 +9,7 @@ import { firstMentionsOnly } from '../core/settings';
 import { onContentRequest, sendToBackground, type PageSummary } from '../shared/messages';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
 import { Annotator } from './annotator';
-import { measured } from './timing';
+import { measured, record } from './timing';
 
 const host = location.hostname;
 let reading: PageReading = { status: 'not-an-article' };
@@ -54,6 +54,7 @@ function summary(): PageSummary {
 
 /** Asks the background what to mark on this page, with the settings that decide it. */
 async function plan(article: Extract<PageReading, { status: 'article' }>['article']): Promise<Detection | null> {
+  const start = performance.now();
   try {
     const reply = await sendToBackground('page-plan', {
       headlines: article.headlines,
@@ -62,6 +63,7 @@ async function plan(article: Extract<PageReading, { status: 'article' }>['articl
       kinds: settings.kinds,
       glossary: settings.glossary !== 'off',
     });
+    record('plan', start);
     return detectWithPlan(document, article, reply);
   } catch {
     return null;
