@@ -60,6 +60,10 @@ export interface Session {
     fixture: string | { html: string },
     opts?: { headers?: Record<string, string>; viewport?: Viewport },
   ): Promise<Page>;
+  /** Serves `html` at `url` to every tab from now on (what `openArticle` does before it navigates). */
+  serve(url: string, html: string, headers?: Record<string, string>): void;
+  /** A new tab, instrumented, not yet navigated: for callers that must prepare it first (the benchmark). */
+  newTab(viewport?: Viewport): Promise<Page>;
   /** Opens an extension page (path inside the package, e.g. `options/options.html`) in a new tab. */
   openExtensionPage(path: string, viewport?: Viewport): Promise<Page>;
   /** The toolbar popup as a tab for the article tab `tabId`, once it has rendered (`body[data-ready]`). */
@@ -302,6 +306,10 @@ export async function launch(browserName: BrowserName, options: LaunchOptions = 
       await navigate(page, url);
       return page;
     },
+    serve(url, html, headers) {
+      log.serve(url.split('#')[0], { body: html, headers });
+    },
+    newTab: (viewport) => newTab('tab', viewport),
     async openExtensionPage(path, viewport = VIEWPORT) {
       const page = await newTab('extension page', viewport);
       await navigate(page, `${log.extensionOrigin}/${path}`);
