@@ -95,24 +95,29 @@ const SKIPPED_UNLESS_EDITABLE = [
   '[hidden]',
 ].join(', ');
 
+const editable = (el: Element): boolean => (el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false';
+
 /**
- * Every element under `container` whose subtree is skipped, found with one query rather than checks per element:
- * in a Firefox content script each DOM call crosses a wrapper, and a long page has tens of thousands of elements.
- * Links keep their own hover and click behaviour (a card inside them would fight it); editable regions are the
- * reader's; `contenteditable="false"` is an island that is not editable, so it is skipped only for another reason.
+ * Adds every element under `root` whose subtree is skipped, found with two queries rather than checks per
+ * element: in a Firefox content script each DOM call crosses a wrapper, and a long page has tens of thousands of
+ * elements. Links keep their own hover and click behaviour (a card inside them would fight it); editable regions
+ * are the reader's; `contenteditable="false"` is an island that is not editable, so it is skipped only for
+ * another reason.
  */
-function skippedElements(container: Element, extraSelector: string): Set<Element> {
-  const others = extraSelector === '' ? SKIPPED_UNLESS_EDITABLE : `${SKIPPED_UNLESS_EDITABLE}, ${extraSelector}`;
-  const skipped = new Set<Element>(container.querySelectorAll(others));
-  for (const el of container.querySelectorAll('[contenteditable]')) {
-    if ((el.getAttribute('contenteditable') ?? '').toLowerCase() !== 'false') skipped.add(el);
-  }
-  return skipped;
+function addSkippedUnder(root: Element, selector: string, skipped: Set<Element>): void {
+  for (const el of root.querySelectorAll(selector)) skipped.add(el);
+  for (const el of root.querySelectorAll('[contenteditable]')) if (editable(el)) skipped.add(el);
 }
+
+const isSkipped = (el: Element, selector: string): boolean =>
+  el.matches(selector) || (el.hasAttribute('contenteditable') && editable(el));
 
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }
+
+/** Children of the container whose skipped elements are found one by one, before one query finds the rest. */
+const LAZY_CHILDREN = 8;
 
 const newRun = (): TextRun => ({ nodes: [], starts: [], lengths: [], text: '', occupied: [] });
 
@@ -123,7 +128,22 @@ const newRun = (): TextRun => ({ nodes: [], starts: [], lengths: [], text: '', o
  * that run's text nodes) does not disturb it.
  */
 export function* textRunsOf(container: Element, extraSkipSelector = ''): Generator<TextRun, void, undefined> {
-  const skipped = skippedElements(container, extraSkipSelector);
+  const selector =
+    extraSkipSelector === '' ? SKIPPED_UNLESS_EDITABLE : `${SKIPPED_UNLESS_EDITABLE}, ${extraSkipSelector}`;
+  // Filled one child of the container at a time for the first few (a caller that stops early, reading the body's
+  // first words, pays only for what it read), then for the whole container in one go: per-child queries cost more.
+  const skipped = new Set<Element>();
+  let childrenSeen = 0;
+  const reach = (child: Element) => {
+    childrenSeen++;
+    if (childrenSeen > LAZY_CHILDREN) return;
+    if (childrenSeen === LAZY_CHILDREN) {
+      addSkippedUnder(container, selector, skipped);
+      return;
+    }
+    if (isSkipped(child, selector)) skipped.add(child);
+    addSkippedUnder(child, selector, skipped);
+  };
   let run = newRun();
   /** The run so far if it holds visible text, and a new empty one in its place. */
   const close = (): TextRun | null => {
@@ -163,16 +183,19 @@ export function* textRunsOf(container: Element, extraSkipSelector = ''): Generat
         const text = el.textContent ?? '';
         run.text += text;
         run.occupied.push([start, start + text.length]);
-      } else if (skipped.has(el)) {
-        ends = true;
       } else {
-        const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-        const first = el.firstChild;
-        if (first) {
-          open.push({ el, block });
-          next = first;
+        if (open.length === 0) reach(el);
+        if (skipped.has(el)) {
+          ends = true;
+        } else {
+          const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+          const first = el.firstChild;
+          if (first) {
+            open.push({ el, block });
+            next = first;
+          }
+          ends = block;
         }
-        ends = block;
       }
     }
     if (ends) {

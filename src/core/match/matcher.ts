@@ -29,8 +29,7 @@ export interface Matcher {
 }
 
 /** Phrases are compared with white space folded and apostrophes made straight: what the page prints varies. */
-export const normalisePhrase = (phrase: string): string =>
-  phrase.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
+export const normalisePhrase = (phrase: string): string => phrase.trim().replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
 
 // Combining marks (\p{M}) count as part of a word: NFD "café" is "cafe\u0301", and "cafe\u0301Kim" is no more a
 // whole-word "Kim" than NFC "caféKim" is.

@@ -37,8 +37,6 @@ export type Detection =
 
 export type DetectionStatus = Detection['status'];
 
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /** What the URL and the page's own headline and date say. */
 export function readPage(doc: Document, href: string): PageReading {
   const verdict = readArticleUrl(href);
@@ -55,10 +53,33 @@ interface BodyText {
   endsWith: string;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `words` anywhere in a text, with any run of white space between them: no squashed copy of a long body. */
+const wordsPattern = (words: string): RegExp => new RegExp(words.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
+
 const holds = (el: Element, text: BodyText): boolean => {
-  const content = squash(el.textContent ?? '');
-  return content.includes(squash(text.startsWith)) && content.includes(squash(text.endsWith));
+  const content = el.textContent ?? '';
+  return wordsPattern(text.startsWith).test(content) && wordsPattern(text.endsWith).test(content);
 };
+
+/**
+ * Does `text` hold at least `min` characters once white space is folded to single spaces and trimmed? Stops
+ * reading as soon as it does.
+ */
+function hasCharacters(text: string, min: number): boolean {
+  let count = 0;
+  let spaceBefore = false;
+  for (let i = 0; i < text.length && count < min; i++) {
+    if (/\s/.test(text[i] as string)) {
+      spaceBefore = count > 0;
+      continue;
+    }
+    count += spaceBefore ? 2 : 1;
+    spaceBefore = false;
+  }
+  return count >= min;
+}
 
 /** For a layout we have never seen: the deepest element that still holds both the first and the last words. */
 export function findBodyByContent(doc: Document, text: BodyText): Element | null {
@@ -79,7 +100,7 @@ export function findBody(doc: Document, text?: BodyText): FoundBody | null {
   for (const layout of LAYOUTS) {
     const body = doc.querySelector(layout.body);
     if (!body) continue;
-    if (text ? holds(body, text) : squash(body.textContent ?? '').length >= MIN_BODY_CHARACTERS) {
+    if (text ? holds(body, text) : hasCharacters(body.textContent ?? '', MIN_BODY_CHARACTERS)) {
       return { body, layout: layout.name };
     }
   }
