@@ -5,8 +5,11 @@
  * (and those running our content script), marks and `backgrounder:annotate`. Firefox (no CDP): the annotate wall
  * time and the longest gap between animation frames the page can observe.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { performanceMetrics } from '../test/e2e/harness/cdp';
+import { ROOT } from '../test/e2e/harness/paths';
 import type { Session } from '../test/e2e/harness/session';
 import { waitForMarkingSettled } from '../test/e2e/support/marks';
 
@@ -33,38 +36,17 @@ export interface Load {
   annotateMs: number;
 }
 
-/** Runs first in the page: records long animation frames (Chromium) and the gaps between frames (both). */
-function frameWitness(): void {
-  const w = window as unknown as { __bench: { loafs: Array<{ d: number; at: number }>; gaps: number[]; blocks: number[] } };
-  w.__bench = { loafs: [], gaps: [], blocks: [] };
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__bench.loafs.push({ d: entry.duration, at: entry.startTime });
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // Not supported (Firefox): the frame gaps below are what is left.
-  }
-  let last = 0;
-  const tick = (now: number) => {
-    if (last && document.readyState === 'complete') w.__bench.gaps.push(now - last);
-    last = now;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  // A chain of zero-delay tasks: the gap between two is how long the main thread was held by other work.
-  let lastTask = performance.now();
-  const probe = () => {
-    const now = performance.now();
-    if (document.readyState === 'complete') w.__bench.blocks.push(now - lastTask);
-    lastTask = now;
-    setTimeout(probe, 0);
-  };
-  setTimeout(probe, 0);
+interface Witnessed {
+  loafs: Array<{ d: number; at: number }>;
+  gaps: number[];
+  blocks: number[];
 }
+
+const FRAME_WITNESS = readFileSync(join(ROOT, 'bench/frame-witness.js'), 'utf8');
 
 export async function measureLoad(session: Session, url: string, html: string, marked: boolean): Promise<Load> {
   // The witness goes into the page itself, first in <head>: both browsers run it before anything else.
-  session.serve(url, html.replace('<head>', `<head><script>(${frameWitness.toString()})();</script>`));
+  session.serve(url, html.replace('<head>', `<head><script>${FRAME_WITNESS}</script>`));
   const page: Page = await session.newTab();
   try {
     const cdp = session.name === 'chromium' ? await page.createCDPSession() : null;
@@ -75,9 +57,7 @@ export async function measureLoad(session: Session, url: string, html: string, m
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const metrics = cdp ? await performanceMetrics(cdp) : {};
     const seen = await page.evaluate(() => {
-      const w = window as unknown as {
-        __bench: { loafs: Array<{ d: number; at: number }>; gaps: number[]; blocks: number[] };
-      };
+      const w = window as unknown as { __bench: Witnessed };
       const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)?.loadEventEnd ?? 0;
       return {
         // After load: the page's own loading frames come before; Backgrounder starts at document_idle.
