@@ -18,7 +18,13 @@ import { MARK, markedMentions, waitForMarkingSettled } from './support/marks';
 
 const OUT = join(ROOT, 'demo/out');
 
-async function show(session: Session, page: Page, label: string, prefix: string): Promise<number> {
+interface Shown {
+  marks: number;
+  /** The popup's status line: empty on a curated article, the glossary-mode notice otherwise. */
+  status: string;
+}
+
+async function show(session: Session, page: Page, label: string, prefix: string): Promise<Shown> {
   await waitForMarkingSettled(page);
   const marked = await markedMentions(page);
   const total = Object.values(marked).reduce((n, texts) => n + texts.length, 0);
@@ -58,7 +64,7 @@ async function show(session: Session, page: Page, label: string, prefix: string)
   const listed = await popup.$$eval('#entities button.entity .entity-name', (els) => els.map((e) => e.textContent));
   console.log(`[${label}] popup: ${status ? `"${status}" ` : ''}${listed.length} entities: ${listed.join(', ')}`);
   await session.screenshot(popup, join(OUT, `${prefix}popup.png`));
-  return total;
+  return { marks: total, status };
 }
 
 async function main(): Promise<void> {
@@ -77,14 +83,14 @@ async function main(): Promise<void> {
   try {
     // PLACEHOLDER id: the article's real /article/<id> is unknown; Backgrounder recognises it by headline and date.
     console.log(`Opening the seed article at ${PLACEHOLDER_ARTICLE_URL} (served locally, no network)`);
-    const seed = await session.openArticle(PLACEHOLDER_ARTICLE_URL, 'kh-current.html');
-    const seedMarks = await show(session, seed, 'curated', '');
+    const seedPage = await session.openArticle(PLACEHOLDER_ARTICLE_URL, 'kh-current.html');
+    const seed = await show(session, seedPage, 'curated', '');
 
     const fixture = loadArticleFixture(GLOSSARY_DEMO_ARTICLE);
     const url = fixture.url.replace(/^http:/, 'https:');
     console.log(`\nOpening "${fixture.headline}" (${fixture.published}) at ${url}: no curated sheet`);
     const other = await session.openArticle(url, { html: buildArticlePage({ ...fixture, url }, 'current-2024') });
-    const glossaryMarks = await show(session, other, 'glossary', 'glossary-');
+    const glossary = await show(session, other, 'glossary', 'glossary-');
 
     const problems = session.problems();
     const violations = session.violations();
@@ -95,7 +101,12 @@ async function main(): Promise<void> {
     for (const v of violations) console.log(`  ${v.method} ${v.url} (from ${v.from})`);
     console.log(`\nWrote ${relative(ROOT, OUT)}/{card,panel,popup,glossary-card,glossary-panel,glossary-popup}.png`);
     console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (problems.length > 0 || violations.length > 0 || seedMarks === 0 || glossaryMarks === 0) process.exitCode = 1;
+    const modes: string[] = [];
+    if (seed.status !== '') modes.push(`the seed article was not matched to its curated sheet ("${seed.status}")`);
+    if (glossary.status === '') modes.push('the second article matched a curated sheet: choose one without a sheet');
+    for (const m of modes) console.log(`  Problem: ${m}`);
+    const failed = problems.length > 0 || violations.length > 0 || modes.length > 0;
+    if (failed || seed.marks === 0 || glossary.marks === 0) process.exitCode = 1;
   } finally {
     await session.close();
   }

@@ -6,13 +6,14 @@
  */
 import { JSDOM } from 'jsdom';
 import { expect, it } from 'vitest';
-import { articleFixtures } from '../helpers/article-fixtures';
+import { articleFixtures, GLOSSARY_DEMO_ARTICLE, loadArticleFixture } from '../helpers/article-fixtures';
 import { recall, score, scoreTable, type Score } from '../helpers/glossary-score';
 import { buildArticlePage, type BuiltLayout } from '../helpers/page-builder';
 import { annotateDoc, markedMentions as markedInJsdom } from '../helpers/pipeline';
 import { sheetArticle } from '../helpers/sheet-pages';
 import { editorial } from '../helpers/editorial';
-import { CARD, cardIsOpen, openCard, panelIsOpen, panelState } from './support/card';
+import { messageText, screenshotPath } from './harness/paths';
+import { CARD, cardClip, cardIsOpen, cardSettled, openCard, panelIsOpen, panelState, pointOn } from './support/card';
 import { MARK, markedMentions, readThrough } from './support/marks';
 import { browserSuite } from './support/suite';
 
@@ -122,6 +123,27 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
     // Adopted: "since then" on 28 Feb, "at the time" on 3 Mar.
     expect(before.panel.text.indexOf(adoption)).toBeGreaterThan(before.panel.text.indexOf('Since then'));
     expect(after.panel.text.indexOf(adoption)).toBeLessThan(after.panel.text.indexOf('Since then'));
+  });
+
+  it('a stored article with no sheet: the popup says so, the card is dated to the article (README screenshots)', async () => {
+    const fixture = loadArticleFixture(GLOSSARY_DEMO_ARTICLE);
+    const page = await ctx.openMarked(fixture.url, { html: buildArticlePage(fixture, 'current-2024') });
+    const selector = `${MARK}[data-entity="sung-kim"][tabindex="0"]`;
+    const mark = await pointOn(page, selector, 'start', -200);
+    await page.mouse.move(mark.x, mark.y);
+    await cardIsOpen(page, 'sung-kim');
+    await cardSettled(page);
+    const card = await openCard(page);
+    // 20 September 2015: special representative then; what he did after is "since then".
+    expect(card?.text).toContain('US Special Representative for North Korea Policy (since Nov 2014)');
+    expect(card?.text).toMatch(/Since then/);
+    if (ctx.browserName === 'chromium') {
+      await page.screenshot({ path: screenshotPath('glossary-card.png'), clip: await cardClip(page, selector) });
+    }
+    const popup = ctx.track(await ctx.session.openPopup(await ctx.session.tabIdOf(page)));
+    const status = await popup.$eval('#status', (el) => el.textContent ?? '');
+    expect(status).toBe(messageText('statusGlossary'));
+    if (ctx.browserName === 'chromium') await popup.screenshot({ path: screenshotPath('glossary-popup.png') });
   });
 
   it('raised no console error or uncaught exception, and nothing but the fixtures was requested', () => {

@@ -5,18 +5,17 @@
  *
  * Screenshots (Chromium): docs/screenshots/ with UPDATE_SCREENSHOTS=1, otherwise test/e2e/out/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ElementContext } from 'axe-core';
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { CARD_ID, PANEL_TAG } from '../../src/content/constants';
-import { OUT, PLACEHOLDER_ARTICLE_URL, ROOT, VIEWPORT } from './harness/paths';
+import { PLACEHOLDER_ARTICLE_URL, screenshotPath, VIEWPORT } from './harness/paths';
 import type { Session } from './harness/session';
 import { axeViolations } from './support/axe';
 import {
   CARD,
   cardIsClosed,
+  cardClip,
   cardIsOpen,
   cardSettled,
   panelIsClosed,
@@ -29,9 +28,6 @@ import { MARK } from './support/marks';
 import { POLL } from './support/poll';
 import { applyProfile, PROFILES, sessionFor, type ProfileName } from './support/profiles';
 import { browserSuite, type SuiteContext } from './support/suite';
-
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : OUT;
-mkdirSync(SCREENSHOTS, { recursive: true });
 
 async function openArticle(ctx: SuiteContext, profile: ProfileName): Promise<{ s: Session; page: Page }> {
   const s = await sessionFor(ctx, profile);
@@ -135,22 +131,9 @@ browserSuite('Backgrounder as it looks', (ctx) => {
 
       if (ctx.browserName === 'chromium') {
         // Cropped to the card and the marked paragraph, for the README.
-        const clip = await page.evaluate(
-          (cardSelector: string, sel: string) => {
-            const box = document.querySelector(cardSelector)!.getBoundingClientRect();
-            const paragraph = document.querySelector(sel)!.closest('p')!.getBoundingClientRect();
-            const pad = 20;
-            const left = Math.max(0, Math.min(box.left, paragraph.left) - pad);
-            const top = Math.max(0, Math.min(box.top, paragraph.top) - pad);
-            const right = Math.min(innerWidth, Math.max(box.right, paragraph.right) + pad);
-            const bottom = Math.min(innerHeight, Math.max(box.bottom, paragraph.bottom) + pad);
-            return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top };
-          },
-          CARD,
-          selector,
-        );
+        const clip = await cardClip(page, selector);
         await page.screenshot({
-          path: join(SCREENSHOTS, profile === 'dark' ? 'card-dark.png' : 'card.png') as `${string}.png`,
+          path: screenshotPath(profile === 'dark' ? 'card-dark.png' : 'card.png'),
           clip,
           captureBeyondViewport: false,
         });
@@ -164,7 +147,7 @@ browserSuite('Backgrounder as it looks', (ctx) => {
       expect(lowContrast(panel), `panel text below 4.5:1 (${profile})`).toEqual([]);
       if (ctx.browserName === 'chromium') {
         await page.screenshot({
-          path: join(SCREENSHOTS, profile === 'dark' ? 'panel-dark.png' : 'panel.png') as `${string}.png`,
+          path: screenshotPath(profile === 'dark' ? 'panel-dark.png' : 'panel.png'),
         });
       }
       await page.keyboard.press('Escape');
@@ -209,7 +192,7 @@ browserSuite('Backgrounder as it looks', (ctx) => {
       await applyProfile(popup, profile);
       if (ctx.browserName === 'chromium') {
         await popup.screenshot({
-          path: join(SCREENSHOTS, profile === 'dark' ? 'popup-dark.png' : 'popup.png') as `${string}.png`,
+          path: screenshotPath(profile === 'dark' ? 'popup-dark.png' : 'popup.png'),
         });
       }
       const popupColours = await popup.evaluate(() => ({

@@ -1,5 +1,5 @@
 /** Where things are, the addresses fixtures are served at, and the interface text tests compare against. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -7,6 +7,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURE_PAGES = join(ROOT, 'test/fixtures/pages');
 /** Where tests write what a person may want to look at (screenshots of failures, figures). */
 export const OUT = join(ROOT, 'test/e2e/out');
+/** Where a README screenshot goes: docs/screenshots/ when UPDATE_SCREENSHOTS=1, otherwise OUT. */
+export function screenshotPath(name: `${string}.png`): `${string}.png` {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : OUT;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name) as `${string}.png`;
+}
 
 /** The article's real new /article/<id> is unknown: PLACEHOLDER id (matching is by content, never by id). */
 export const PLACEHOLDER_ARTICLE_URL = 'https://www.koreaherald.com/article/0000000000';

@@ -217,3 +217,21 @@ export const panelIsClosed = (page: Page) =>
     POLL,
     PANEL_TAG,
   );
+
+/** The open card and the paragraph of the mark `selector`, padded: what a README screenshot shows. */
+export function cardClip(page: Page, selector: string) {
+  return page.evaluate(
+    (cardSelector: string, sel: string) => {
+      const box = document.querySelector(cardSelector)!.getBoundingClientRect();
+      const paragraph = document.querySelector(sel)!.closest('p')!.getBoundingClientRect();
+      const pad = 20;
+      const left = Math.max(0, Math.min(box.left, paragraph.left) - pad);
+      const top = Math.max(0, Math.min(box.top, paragraph.top) - pad);
+      const right = Math.min(innerWidth, Math.max(box.right, paragraph.right) + pad);
+      const bottom = Math.min(innerHeight, Math.max(box.bottom, paragraph.bottom) + pad);
+      return { x: left + scrollX, y: top + scrollY, width: right - left, height: bottom - top };
+    },
+    CARD,
+    selector,
+  );
+}
