@@ -78,15 +78,16 @@ export function renderEntities(
       const name = node(doc, 'span', 'entity-name', view.name);
       const summary = node(doc, 'span', 'entity-summary', view.summary);
       name.lang = summary.lang = 'en';
+      // Spaces between the parts: the button's accessible name reads them as words, not "Sung Kim1 mention".
       button.append(
         name,
+        ' ',
         node(doc, 'span', 'entity-count', count === 1 ? t('mentionsCountOne') : t('mentionsCount', String(count))),
       );
       for (const part of roleLine(view, t, lang)) {
-        const role = node(doc, 'span', 'entity-role', `${part.title} (${part.when})`);
-        button.append(role);
+        button.append(' ', node(doc, 'span', 'entity-role', `${part.title} (${part.when})`));
       }
-      button.append(summary);
+      button.append(' ', summary);
       button.addEventListener('click', () => onReveal(view.id));
       const sources = sourcesOf(view, views.sources);
       const details = node(doc, 'details', 'sources');

@@ -49,12 +49,16 @@ describe('popup', () => {
     for (const b of buttons) {
       const view = views.entities.find((e) => e.id === b.dataset.entity)!;
       expect(b.closest('section')?.dataset.kind).toBe(view.kind);
-      expect(b.textContent).toContain(view.name);
       const n = counts[view.id];
-      expect(b.textContent).toContain(n === 1 ? '1 mention' : `${n} mentions`);
+      // The button's accessible name: name, count, role and summary as separate words.
+      expect(b.textContent).toMatch(
+        new RegExp(`^${view.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${n} mentions? \\S`),
+      );
     }
     const sungKim = buttons.find((b) => b.dataset.entity === 'sung-kim')!;
-    expect(sungKim.textContent).toContain('US Special Representative for North Korea Policy (since Nov 2014)');
+    expect(sungKim.textContent).toContain(
+      ' mentions US Special Representative for North Korea Policy (since Nov 2014) ',
+    );
     for (const a of groups.flatMap((g) => [...g.querySelectorAll('details.sources a')])) {
       expect((a as HTMLAnchorElement).rel).toBe('noopener noreferrer');
       expect((a as HTMLAnchorElement).target).toBe('_blank');
