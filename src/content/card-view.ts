@@ -17,8 +17,10 @@ import { createShadowHost, el, setShown, uiText } from './shadow-host';
 export type CardHint = 'pointer' | 'touch';
 
 /** The card is read at a glance: the note and the "since then" line in short, the rest one click away. */
-const NOTE_CHARS = 200;
-const SINCE_CHARS = 160;
+export const NOTE_CHARS = 200;
+export const SINCE_CHARS = 160;
+/** Role lines a card shows; a leader's other concurrent titles are in the full background. */
+export const CARD_ROLES = 2;
 
 export class CardView {
   readonly host: HTMLElement;
@@ -56,10 +58,14 @@ export class CardView {
   private build(view: EntityView, hint: CardHint): Node[] {
     const d = this.doc;
     const parts: Node[] = [el(d, 'p', 'name', view.name)];
-    for (const part of roleLine(view, t, this.lang)) {
+    const roles = roleLine(view, t, this.lang);
+    for (const part of roles.slice(0, CARD_ROLES)) {
       const role = el(d, 'p', 'role', `${part.title} `);
       role.append(uiText(d, 'span', '', `(${part.when})`, this.lang));
       parts.push(role);
+    }
+    if (roles.length > CARD_ROLES) {
+      parts.push(uiText(d, 'p', 'role more', t('cardMoreRoles', String(roles.length - CARD_ROLES)), this.lang));
     }
     parts.push(el(d, 'p', 'summary', view.summary));
     if (view.note) {

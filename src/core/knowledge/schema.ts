@@ -85,6 +85,8 @@ export const RoleSchema = v.strictObject({
   confirmedUntil: v.optional(IsoDate),
   sources: SourceRefs,
   caveat: v.optional(text(420)),
+  /** Of several roles held at once, the one a compact card names first ("Supreme Leader", not a party post). */
+  primary: v.optional(v.literal(true, 'must be true (or left out)')),
 });
 
 /**

@@ -8,11 +8,14 @@ import { begunBy, firstDay, stillOn } from './dates';
 import type { Alias, Fact, Role } from './schema';
 import type { ShippedEntity as Entity } from './ship';
 
-/** The roles `entity` held on `day`, the longest-held first. */
+/** The roles `entity` held on `day`: a primary role first, then the longest-held first. */
 export function rolesOn(entity: Entity, day: string): Role[] {
   return (entity.roles ?? [])
     .filter((r) => begunBy(r.from, day) && stillOn(r.until ?? r.confirmedUntil, day))
-    .sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)));
+    .sort(
+      (a, b) =>
+        Number(b.primary ?? false) - Number(a.primary ?? false) || firstDay(a.from).localeCompare(firstDay(b.from)),
+    );
 }
 
 /** The role that ended most recently before `day`, for a "formerly" line when none is held on `day`. */
