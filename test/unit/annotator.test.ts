@@ -97,6 +97,7 @@ describe('Annotator', () => {
     await settle(100);
     expect(first.hasAttribute('aria-describedby')).toBe(false);
     second.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(second.hasAttribute('aria-describedby'), 'not before the dwell').toBe(false);
     await vi.waitFor(() => expect(second.getAttribute('aria-describedby')).toBe('backgrounder-card'));
   });
 
