@@ -111,7 +111,7 @@ export class Annotator {
   /** Every mention of the entity of `mark`, each with the sentence around it; written first if still waiting. */
   private mentionsOf(mark: Element): { mentions: Mention[]; marks: Element[] } {
     const id = mark.getAttribute(ENTITY_ATTR);
-    this.deferred.flush();
+    if (id !== null) this.deferred.flush(id);
     const marks = mentionMarks(this.body).filter((m) => m.getAttribute(ENTITY_ATTR) === id);
     return { mentions: marks.map((m) => mentionContext(m, this.body, m === mark)), marks };
   }
@@ -135,7 +135,9 @@ export class Annotator {
     if (planned === null) return;
     record('match', matchStart);
 
-    const ids = new Set<string>(Object.keys(countMentions(this.body)));
+    // Entities already written (earlier passes) and those this pass found.
+    const written = Object.keys(countMentions(this.body));
+    const ids = new Set(written);
     for (const { matches } of planned) for (const m of matches) ids.add(m.entityId);
     if ([...ids].some((id) => !this.viewsById.has(id))) {
       try {
@@ -151,7 +153,7 @@ export class Annotator {
     }
 
     // The first run that mentions an entity not yet marked is written now: the entity is then a Tab stop.
-    const marked = new Set(Object.keys(countMentions(this.body)));
+    const marked = new Set(written);
     const now: PlannedRun[] = [];
     for (const item of planned) {
       const firstHere = item.matches.some((m) => !marked.has(m.entityId));

@@ -4,8 +4,7 @@
  * reach. The matches are already known (the popup's counts stay exact); only the writing waits.
  */
 
-import type { TextRun } from '../core/mark/text-runs';
-import { isBlockElement } from '../core/mark/text-runs';
+import { isBlockElement, type TextRun } from '../core/mark/text-runs';
 import type { Match } from '../core/match/matcher';
 
 export interface PlannedRun {
@@ -18,9 +17,9 @@ const NEAR = '100% 0px 100% 0px';
 /** A hidden tab never reports intersections; after this the first pass is reported done anyway. */
 const FIRST_REPORT_TIMEOUT_MS = 1000;
 
-/** The block element whose visibility decides when a run is written. */
-export function blockOf(run: TextRun, root: Element): Element {
-  for (let el = run.nodes[0]?.parentElement ?? null; el && el !== root; el = el.parentElement) {
+/** The nearest block element around `node` inside `root` (or `root`): it decides when a run is written. */
+export function blockAround(node: Node | undefined, root: Element): Element {
+  for (let el = node?.parentElement ?? null; el && el !== root; el = el.parentElement) {
     if (isBlockElement(el)) return el;
   }
   return root;
@@ -42,7 +41,7 @@ export class DeferredMarks {
 
   /** Holds `planned` until its block comes near. */
   defer(planned: PlannedRun): void {
-    const block = blockOf(planned.run, this.root);
+    const block = blockAround(planned.run.nodes[0], this.root);
     const list = this.pending.get(block);
     if (list) list.push(planned);
     else this.pending.set(block, [planned]);
@@ -67,17 +66,15 @@ export class DeferredMarks {
     });
   }
 
-  /** Writes what is pending in `block` (or everywhere) now, e.g. before moving focus to a later mention. */
-  flush(block?: Element): void {
-    const blocks = block ? [block] : [...this.pending.keys()];
+  /**
+   * Writes now what is pending: the blocks that mention `entityId` (before the panel lists that entity's
+   * mentions), or everything.
+   */
+  flush(entityId?: string): void {
+    const mentions = (runs: PlannedRun[]) => runs.some(({ matches }) => matches.some((m) => m.entityId === entityId));
+    const blocks = [...this.pending].filter(([, runs]) => entityId === undefined || mentions(runs)).map(([b]) => b);
     const runs = blocks.flatMap((b) => this.take(b));
     if (runs.length > 0) this.write(runs);
-  }
-
-  /** Is this block (or one holding `node`) waiting to be written? */
-  blockHolding(node: Node): Element | null {
-    for (const block of this.pending.keys()) if (block.contains(node)) return block;
-    return null;
   }
 
   /** Mentions not yet written, by entity id. */

@@ -1,6 +1,6 @@
 /** The sentence around a mention, for the panel's list of an entity's mentions in the article. */
 
-import { blockOf } from './deferred-marks';
+import { blockAround } from './deferred-marks';
 import { mentionPieces } from '../core/mark/mark-element';
 import type { Mention } from './panel-view';
 
@@ -10,10 +10,7 @@ export function mentionContext(mark: Element, root: Element, current: boolean): 
   const doc = mark.ownerDocument;
   const pieces = mentionPieces(mark);
   const text = pieces.map((p) => p.textContent ?? '').join('');
-  const first = mark.firstChild;
-  const block = first
-    ? blockOf({ nodes: [first as Text], starts: [], lengths: [], text: '', occupied: [] }, root)
-    : root;
+  const block = blockAround(mark, root);
   const range = doc.createRange();
   range.setStart(block, 0);
   range.setEndBefore(mark);
