@@ -11,7 +11,9 @@ export function assignTabStops(root: ParentNode): void {
     const first = !seen.has(entity);
     seen.add(entity);
     if (first && !mark.closest('a[href]')) mark.setAttribute('tabindex', '0');
-    else mark.removeAttribute('tabindex');
+    // A later mention the panel gave focus back to is focusable (-1) but no tab stop: writing other marks later
+    // must not take its focus away.
+    else if (mark.getAttribute('tabindex') === '0') mark.removeAttribute('tabindex');
   }
 }
 
