@@ -1,7 +1,7 @@
 /** The validated data with its editorial fields (mention lists, why marked, what is left unmarked). */
 // @ts-expect-error build.mjs is plain JavaScript without type declarations
 import { loadKnowledge } from '../../build.mjs';
-import type { Knowledge } from '../../src/core/knowledge/validate';
+import type { Knowledge } from '../../src/core/knowledge/schema';
 
 export const editorial: Knowledge = (await loadKnowledge()).knowledge;
 

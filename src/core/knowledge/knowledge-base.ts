@@ -3,16 +3,12 @@
  * for an article whose headline no copy shows, by date and the first words of its body).
  */
 
+import { bodyKey } from './body-key';
 import type { ShippedEntity, ShippedKnowledge, ShippedSheet } from './ship';
 
+export { BODY_KEY_CHARS, bodyKey } from './body-key';
+
 const sheetKey = (date: string, headline: string): string => `${date}|${headline}`;
-
-/** How many characters of a body's start identify it (with its date). */
-export const BODY_KEY_CHARS = 60;
-
-/** The start of a body's text, as compared: spacing and case never distinguish two. */
-export const bodyKey = (text: string): string =>
-  text.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, BODY_KEY_CHARS);
 
 export class KnowledgeBase {
   readonly reviewed: string;

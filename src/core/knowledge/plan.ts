@@ -9,7 +9,7 @@ import { aliasForms } from './alias-safety';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind } from './schema';
 import type { ShippedEntity } from './ship';
-import { aliasActiveOn, aliasText } from './time';
+import { aliasActiveOn, aliasText } from './aliases';
 
 export interface PageQuery {
   /** Normalised headlines the page states. */

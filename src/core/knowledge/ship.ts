@@ -4,8 +4,7 @@
  */
 
 import { koreaDateOfIso, normaliseHeadline } from '../page/article-identity';
-import type { Entity, Source } from './schema';
-import type { Knowledge } from './validate';
+import type { Entity, Knowledge, Source } from './schema';
 
 export type ShippedEntity = Omit<Entity, 'editorNote' | 'related'>;
 

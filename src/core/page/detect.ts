@@ -6,7 +6,7 @@
  */
 
 import type { PagePlan } from '../knowledge/plan';
-import { BODY_KEY_CHARS } from '../knowledge/knowledge-base';
+import { BODY_KEY_CHARS } from '../knowledge/body-key';
 import { textRunsOf } from '../mark/text-runs';
 import { LAYOUTS, MIN_BODY_CHARACTERS, NON_PROSE_IN_BODY, type LayoutName } from '../site/korea-herald';
 import { readPageArticle, type PageArticle } from './article-identity';
