@@ -247,7 +247,11 @@ export async function build({ archives = true, quiet = false } = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  build({ archives: !process.argv.includes('--no-zip') }).catch((error) => {
+  // `--check`: validate data/ only (what an editor runs after each change), without bundling.
+  const run = process.argv.includes('--check')
+    ? loadKnowledge().then(({ knowledge }) => console.log(`data/ is valid: ${knowledge.entities.length} entities`))
+    : build({ archives: !process.argv.includes('--no-zip') });
+  run.catch((error) => {
     console.error(`build failed: ${error.message}`);
     process.exit(1);
   });

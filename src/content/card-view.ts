@@ -9,7 +9,7 @@
 import { formatDate } from '../core/format-date';
 import type { EntityView } from '../core/knowledge/views';
 import { t } from '../shared/i18n';
-import { roleLine, shortForm } from '../shared/entity-text';
+import { keySinceLine, roleLine, shortForm } from '../shared/entity-text';
 import { CARD_CSS } from './card-styles';
 import { CARD_ID, CARD_TAG } from './constants';
 import { createShadowHost, el, setShown, uiText } from './shadow-host';
@@ -26,6 +26,8 @@ export class CardView {
   readonly host: HTMLElement;
   private readonly content: HTMLElement;
   private shown = false;
+  /** What the card shows now, besides the entity: the page date and the hint. */
+  private rendered = '';
   private readonly lang = t('uiLang');
 
   constructor(private readonly doc: Document) {
@@ -49,38 +51,45 @@ export class CardView {
   }
 
   render(view: EntityView, hint: CardHint): void {
-    if (this.host.dataset.entity === view.id && this.host.dataset.hint === hint) return;
+    const key = `${view.date}|${hint}`;
+    if (this.host.dataset.entity === view.id && this.rendered === key) return;
     this.content.replaceChildren(...this.build(view, hint));
     this.host.dataset.entity = view.id;
     this.host.dataset.hint = hint;
+    this.rendered = key;
   }
 
   private build(view: EntityView, hint: CardHint): Node[] {
     const d = this.doc;
     const parts: Node[] = [el(d, 'p', 'name', view.name)];
     const roles = roleLine(view, t, this.lang);
-    for (const part of roles.slice(0, CARD_ROLES)) {
-      const role = el(d, 'p', 'role', `${part.title} `);
-      role.append(uiText(d, 'span', '', `(${part.when})`, this.lang));
+    // The date the card speaks from, on the line that carries the role: no line reads as "now".
+    const onDate = formatDate(view.date, this.lang);
+    roles.slice(0, CARD_ROLES).forEach((part, i) => {
+      const role = el(d, 'p', 'role');
+      if (i === 0) role.append(uiText(d, 'span', 'on', t('cardOnDate', onDate), this.lang), ' ');
+      role.append(`${part.title} `, uiText(d, 'span', '', `(${part.when})`, this.lang));
       parts.push(role);
-    }
+    });
+    if (roles.length === 0) parts.push(uiText(d, 'p', 'role on', t('cardAsOfArticle', onDate), this.lang));
     if (roles.length > CARD_ROLES) {
       parts.push(uiText(d, 'p', 'role more', t('cardMoreRoles', String(roles.length - CARD_ROLES)), this.lang));
     }
-    parts.push(el(d, 'p', 'summary', view.summary));
+    if (view.summary) parts.push(el(d, 'p', 'summary', view.summary));
     if (view.note) {
       const note = el(d, 'p', 'note');
       note.append(uiText(d, 'strong', '', `${t('noteLabel')}: `, this.lang), shortForm(view.note, NOTE_CHARS));
       parts.push(note);
     }
-    if (view.keySince) {
+    const key = keySinceLine(view, t);
+    if (key) {
       const since = el(d, 'p', 'since');
       since.append(
         uiText(d, 'span', 'heading', t('sinceThenHeading'), this.lang),
         ' ',
-        uiText(d, 'span', 'date', formatDate(view.keySince.date, this.lang), this.lang),
+        uiText(d, 'span', 'date', formatDate(key.date, this.lang), this.lang),
         ' ',
-        shortForm(view.keySince.text, SINCE_CHARS),
+        shortForm(key.text, SINCE_CHARS),
       );
       parts.push(since);
     }

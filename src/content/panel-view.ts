@@ -7,7 +7,8 @@
 
 import { formatDate, formatPeriod } from '../core/format-date';
 import type { FactView, PageViews, EntityView } from '../core/knowledge/views';
-import { periodText, roleLine } from '../shared/entity-text';
+import { begunBy, endedBy } from '../core/knowledge/dates';
+import { heldThen, periodText, roleLine, sinceItems } from '../shared/entity-text';
 import { t } from '../shared/i18n';
 import { PANEL_CSS } from './card-styles';
 import { PANEL_TAG } from './constants';
@@ -112,11 +113,13 @@ export class PanelView {
     name.id = 'backgrounder-panel-title';
     name.tabIndex = -1;
     titles.append(name);
-    for (const part of roleLine(view, t, this.lang)) {
-      const role = el(d, 'p', 'role', `${part.title} `);
-      role.append(uiText(d, 'span', '', `(${part.when})`, this.lang));
+    roleLine(view, t, this.lang).forEach((part, i) => {
+      const role = el(d, 'p', 'role');
+      if (i === 0)
+        role.append(uiText(d, 'span', 'on', t('cardOnDate', formatDate(view.date, this.lang)), this.lang), ' ');
+      role.append(`${part.title} `, uiText(d, 'span', '', `(${part.when})`, this.lang));
       titles.append(role);
-    }
+    });
     const close = uiText(d, 'button', 'close', '×', this.lang);
     close.type = 'button';
     close.setAttribute('aria-label', t('panelClose'));
@@ -127,32 +130,37 @@ export class PanelView {
   private body({ view, views, mentions }: PanelContent): HTMLElement {
     const d = this.doc;
     const body = el(d, 'div', 'body');
-    body.append(el(d, 'p', 'summary', view.summary));
+    if (view.summary) body.append(el(d, 'p', 'summary', view.summary));
     if (view.note) {
       const note = el(d, 'p', 'note');
       note.append(uiText(d, 'strong', '', `${t('noteLabel')}: `, this.lang), view.note);
       body.append(note);
     }
-    if (view.roles.length > 0) {
+    // Posts begun by the article's date; a post held then shows no end, since its end is news from later.
+    const begun = view.roles.filter((role) => begunBy(role.from, view.date));
+    if (begun.length > 0) {
       const list = el(d, 'ul', 'roles');
-      for (const role of view.roles) {
-        const li = el(d, 'li', view.rolesThen.includes(role) ? 'current' : '');
-        li.append(
-          uiText(d, 'span', 'date', periodText(role.from, role.until, t, this.lang), this.lang),
-          ' ',
-          role.title,
-        );
-        if (view.rolesThen.includes(role)) li.append(' ', uiText(d, 'span', '', t('panelHeldThen'), this.lang));
+      for (const role of begun) {
+        const then = heldThen(view, role);
+        const period = then ? t('roleSince', formatDate(role.from, this.lang)) : periodText(role, t, this.lang);
+        const li = el(d, 'li', then ? 'current' : '');
+        li.append(uiText(d, 'span', 'date', period, this.lang), ' ', role.title);
+        if (then) li.append(' ', uiText(d, 'span', '', t('panelHeldThen'), this.lang));
         list.append(li);
       }
-      body.append(this.section(t('panelRoles'), list));
+      body.append(this.section(t('panelRoles'), list, 'then'));
     }
     body.append(
-      this.section(t('atTheTimeHeading', formatDate(views.date, this.lang)), this.facts(view.atTheTime, views)),
+      this.section(
+        t('atTheTimeHeading', formatDate(views.date, this.lang)),
+        this.facts(view.atTheTime, views, view.date),
+        'then',
+      ),
     );
-    if (view.sinceThen.length > 0) {
+    const since = sinceItems(view, t);
+    if (since.length > 0) {
       const heading = t('panelSinceThen', formatDate(views.reviewed, this.lang));
-      body.append(this.section(heading, this.facts(view.sinceThen, views)));
+      body.append(this.section(heading, this.facts(since, views, views.reviewed), 'since'));
     }
     if (mentions.length > 0) {
       const list = el(d, 'ol', 'mentions');
@@ -166,24 +174,28 @@ export class PanelView {
         li.append(button);
         list.append(li);
       });
-      body.append(this.section(t('panelMentions'), list));
+      body.append(this.section(t('panelMentions'), list, 'mentions'));
     }
     return body;
   }
 
-  private section(heading: string, content: HTMLElement): HTMLElement {
+  /** `part` says which time the section speaks of: the article's date, since then, or the page itself. */
+  private section(heading: string, content: HTMLElement, part: 'then' | 'since' | 'mentions'): HTMLElement {
     const section = el(this.doc, 'section', 'section');
+    section.dataset.part = part;
     section.append(uiText(this.doc, 'h3', 'heading', heading, this.lang), content);
     return section;
   }
 
-  private facts(facts: readonly FactView[], views: PageViews): HTMLElement {
+  /** Facts as of `day`: a period still running then shows its start only. */
+  private facts(facts: readonly FactView[], views: PageViews, day: string): HTMLElement {
     const d = this.doc;
     const list = el(d, 'ul', 'facts');
     if (facts.length === 0) list.append(uiText(d, 'li', 'caveat', t('panelNoFacts'), this.lang));
     for (const fact of facts) {
       const li = el(d, 'li');
-      const time = uiText(d, 'time', 'date', formatPeriod(fact.date, fact.until, this.lang), this.lang);
+      const until = endedBy(fact.until, day) ? fact.until : undefined;
+      const time = uiText(d, 'time', 'date', formatPeriod(fact.date, until, this.lang), this.lang);
       time.dateTime = fact.date;
       li.append(time, el(d, 'p', 'text', fact.text));
       if (fact.caveat) li.append(el(d, 'p', 'caveat', fact.caveat));

@@ -9,6 +9,7 @@ import { localisePage, t } from '../shared/i18n';
 import { sendToTab, type PageSummary } from '../shared/messages';
 import { isActiveOn, loadSettings, saveSettings, type Settings } from '../shared/settings';
 import { renderEntities, renderTimeline, statusText } from './render';
+import { renderArticleAge } from './article-age';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -52,6 +53,8 @@ function show(summary: PageSummary | null, reveal: (id: string) => void): void {
   const lang = t('uiLang');
   $('headline').textContent = summary.headline ?? '';
   $('published').textContent = t('publishedLabel', formatDate(summary.publishedDate ?? views.date, lang));
+  const today = new Date().toISOString().slice(0, 10);
+  $('article-age').replaceChildren(...renderArticleAge(document, views, summary.mentionCounts, today, t));
   $('entities').replaceChildren(...renderEntities(document, views, summary.mentionCounts, t, reveal));
   $('timeline-title').textContent = t('timelineHeading', formatDate(views.date, lang));
   $('timeline').replaceChildren(...renderTimeline(document, views.timeline.atTheTime, views.sources, t, reveal));

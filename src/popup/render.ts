@@ -76,7 +76,7 @@ export function renderEntities(
       button.title = t('showInArticle', view.name);
       // Knowledge-base text is English whatever the interface language.
       const name = node(doc, 'span', 'entity-name', view.name);
-      const summary = node(doc, 'span', 'entity-summary', view.summary);
+      const summary = node(doc, 'span', 'entity-summary', view.summary ?? '');
       name.lang = summary.lang = 'en';
       // Spaces between the parts: the button's accessible name reads them as words, not "Sung Kim1 mention".
       button.append(

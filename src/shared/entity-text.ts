@@ -4,7 +4,8 @@
  */
 
 import { formatDate } from '../core/format-date';
-import type { EntityView, RoleView } from '../core/knowledge/views';
+import { firstDay } from '../core/knowledge/dates';
+import type { EntityView, FactView, RoleView } from '../core/knowledge/views';
 import type { MessageKey } from './i18n';
 
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
@@ -12,20 +13,31 @@ export type Translate = (key: MessageKey, substitutions?: string | string[]) => 
 export interface RoleLinePart {
   /** Knowledge-base text (English). */
   title: string;
-  /** The interface-language qualifier: "(since Nov 2014)". */
+  /** The interface-language qualifier: "since Nov 2014", or "as of May 2021" when last confirmed long ago. */
   when: string;
 }
+
+/** "since 3 Nov 2016", or "as of May 2021" for a role whose last confirmation is long before the review date. */
+function heldWhen(role: RoleView, t: Translate, lang: string): string {
+  return role.asOf
+    ? t('roleAsOf', formatDate(role.asOf.slice(0, 7), lang))
+    : t('roleSince', formatDate(role.from, lang));
+}
+
+/** Is `role` one of the roles held on the article's date? (Views copy a role to add `asOf`.) */
+export const heldThen = (view: EntityView, role: RoleView): boolean =>
+  view.rolesThen.some((r) => r.title === role.title && r.from === role.from);
 
 /** What the entity was on the article's date: posts held, the holder of a post, or the last post before. */
 export function roleLine(view: EntityView, t: Translate, lang: string): RoleLinePart[] {
   if (view.kind === 'post') {
     return view.holdersThen.map((h) => ({
       title: t('heldBy', h.name),
-      when: t('roleSince', formatDate(h.role.from, lang)),
+      when: heldWhen(h.role, t, lang),
     }));
   }
   if (view.rolesThen.length > 0) {
-    return view.rolesThen.map((r: RoleView) => ({ title: r.title, when: t('roleSince', formatDate(r.from, lang)) }));
+    return view.rolesThen.map((r) => ({ title: r.title, when: heldWhen(r, t, lang) }));
   }
   if (view.formerRole?.until) {
     return [
@@ -38,9 +50,10 @@ export function roleLine(view: EntityView, t: Translate, lang: string): RoleLine
   return [];
 }
 
-/** A period as the interface writes it: "Nov 2014 – Oct 2016", or "from Nov 2014" while it runs. */
-export function periodText(from: string, until: string | undefined, t: Translate, lang: string): string {
-  return until ? `${formatDate(from, lang)} – ${formatDate(until, lang)}` : t('roleSince', formatDate(from, lang));
+/** A role's period as the interface writes it: "Nov 2014 – Oct 2016", "since Nov 2014", or "as of May 2021". */
+export function periodText(role: RoleView, t: Translate, lang: string): string {
+  if (role.until) return `${formatDate(role.from, lang)} – ${formatDate(role.until, lang)}`;
+  return heldWhen(role, t, lang);
 }
 
 /**
@@ -52,4 +65,28 @@ export function shortForm(text: string, max: number): string {
   if (sentence.length <= max) return sentence.length < text.length ? `${sentence} …` : sentence;
   const cut = sentence.slice(0, max).replace(/\s+\S*$/, '');
   return `${cut} …`;
+}
+
+/** The card's "since then" line: the date and the words (a fact's text, or the post taken up). */
+export function keySinceLine(view: EntityView, t: Translate): { date: string; text: string } | null {
+  const key = view.keySince;
+  if (!key) return null;
+  if (key.kind === 'fact') return { date: key.fact.date, text: key.fact.text };
+  return { date: key.role.from, text: t('sinceTookUp', key.role.title) };
+}
+
+/**
+ * What "since then" lists in the full background: the facts after the article's date, the posts taken up after
+ * it, and the ends of the posts held then, oldest first.
+ */
+export function sinceItems(view: EntityView, t: Translate): FactView[] {
+  const items: FactView[] = [...view.sinceThen];
+  for (const role of view.roles) {
+    if (firstDay(role.from) > view.date) {
+      items.push({ date: role.from, text: t('sinceTookUp', role.title), sources: role.sources });
+    } else if (heldThen(view, role) && role.until) {
+      items.push({ date: role.until, text: t('sinceLeft', role.title), sources: role.sources });
+    }
+  }
+  return items.sort((a, b) => firstDay(a.date).localeCompare(firstDay(b.date)));
 }

@@ -84,7 +84,7 @@ describe('compact card length', () => {
 
   it("names a leader's primary title first and counts the other titles held then", () => {
     const [kimJongUn] = cardsOn(['kim-jong-un'], '2014-12-12');
-    expect(kimJongUn?.roles[0]).toMatch(/^Supreme Leader of North Korea /);
+    expect(kimJongUn?.roles[0]).toMatch(/^On 12 Dec 2014: Supreme Leader of North Korea /);
     expect(kimJongUn?.roles).toHaveLength(CARD_ROLES);
     expect(kimJongUn?.moreRoles).toBe('and 2 more posts held then, in the full background');
     const [kimJongIl] = cardsOn(['kim-jong-il'], '2009-06-01');

@@ -3,10 +3,10 @@
  * who held a post, which facts are "at the time" and which "since then", which aliases apply, and the timeline.
  */
 import { describe, expect, it } from 'vitest';
-import { begunBy, firstDay, lastDay, stillOn } from '../../src/core/knowledge/dates';
+import { aliasActiveOn } from '../../src/core/knowledge/aliases';
+import { begunBy, endedBy, firstDay, lastDay, stillOn, yearBefore } from '../../src/core/knowledge/dates';
 import { planPage } from '../../src/core/knowledge/plan';
 import {
-  aliasActiveOn,
   factsAtTheTime,
   factsSince,
   holdersOn,
@@ -32,11 +32,21 @@ describe('partial dates', () => {
     expect(lastDay('2016-02')).toBe('2016-02-29');
     expect(lastDay('2015-02')).toBe('2015-02-28');
     expect(lastDay('2014')).toBe('2014-12-31');
-    expect(begunBy('2014-12', '2014-12-12')).toBe(true);
+  });
+
+  it('claim only what is certain on the day: a month has begun once it is over, and ends somewhere within', () => {
+    expect(begunBy('2014-12', '2014-12-12')).toBe(false);
+    expect(begunBy('2014-12', '2014-12-31')).toBe(true);
+    expect(begunBy('2014-12-12', '2014-12-12')).toBe(true);
     expect(begunBy('2015', '2014-12-12')).toBe(false);
-    expect(stillOn('2014-11', '2014-11-30')).toBe(true);
-    expect(stillOn('2014-11', '2014-12-01')).toBe(false);
+    expect(stillOn('2014-11', '2014-11-01')).toBe(true);
+    expect(stillOn('2014-11', '2014-11-02')).toBe(false);
+    expect(endedBy('2014-11', '2014-11-30')).toBe(false);
+    expect(endedBy('2014-11', '2014-12-01')).toBe(true);
     expect(stillOn(undefined, '2099-01-01')).toBe(true);
+    expect(endedBy(undefined, '2099-01-01')).toBe(false);
+    expect(yearBefore('2026-12-01')).toBe('2025-12-01');
+    expect(yearBefore('2024-02-29')).toBe('2023-02-28');
   });
 });
 
@@ -141,10 +151,16 @@ describe('the timeline and the card lines of a page', () => {
     expect(sinceThen.some((m) => m.entityId === 'unsc-resolution-2321')).toBe(true);
   });
 
-  it('the one "since then" line is the latest milestone after the date', () => {
+  it('for a person, the one "since then" line is the latest post taken up after the date', () => {
     const [view] = viewsFor(['sung-kim'], '2014-12-12').entities;
-    const milestonesAfter = entity('sung-kim').facts.filter((f) => f.milestone && f.date > '2014-12-12');
-    expect(view.keySince?.date).toBe(milestonesAfter.at(-1)?.date);
     expect(view.rolesThen.map((r) => r.title)).toEqual(['US Special Representative for North Korea Policy']);
+    const later = (entity('sung-kim').roles ?? []).filter((r) => firstDay(r.from) > '2014-12-12');
+    const latest = later.sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from))).at(-1);
+    expect(view.keySince).toMatchObject({ kind: 'role', role: { title: latest?.title, from: latest?.from } });
+  });
+
+  it('Stephen Biegun on a February 2019 page: since then he became deputy secretary of state', () => {
+    const [view] = viewsFor(['stephen-biegun'], '2019-02-15').entities;
+    expect(view.keySince).toMatchObject({ kind: 'role', role: { title: 'US Deputy Secretary of State' } });
   });
 });

@@ -23,9 +23,25 @@ export function lastDay(date: string): string {
   return `${year}-${month}-${String(days).padStart(2, '0')}`;
 }
 
-/** Had it begun by `day`? ("2014-12" counts as begun on 12 Dec 2014: a card errs towards "at the time".) */
-export const begunBy = (date: string, day: string): boolean => firstDay(date) <= day;
+/*
+ * A card's "at the time" part claims only what is certain on the article's day, so a partial date counts by the
+ * days it could mean: "2014-12" has surely begun only once December 2014 is over, a role "until 2014-11" is surely
+ * still held only on 1 Nov 2014, and surely over only from 1 Dec 2014. In between a card claims neither.
+ */
 
-/** Was it still running on `day`? ("until 2014-11" still runs on 5 Nov 2014.) */
+/** Had it surely begun by `day`? ("2014-12" has not on 12 Dec 2014: it may be later in the month.) */
+export const begunBy = (date: string, day: string): boolean => lastDay(date) <= day;
+
+/** Was it surely still running on `day`? ("until 2014-11" is not on 5 Nov 2014: it may have ended on the 2nd.) */
 export const stillOn = (until: string | undefined, day: string): boolean =>
-  until === undefined || lastDay(until) >= day;
+  until === undefined || firstDay(until) >= day;
+
+/** Had it surely ended before `day`? ("until 2014-11" has on 1 Dec 2014.) */
+export const endedBy = (until: string | undefined, day: string): boolean => until !== undefined && lastDay(until) < day;
+
+/** The same day a year earlier ("2026-12-01" → "2025-12-01"; 29 Feb → 28 Feb). */
+export function yearBefore(day: string): string {
+  const year = String(Number(day.slice(0, 4)) - 1);
+  const rest = day.slice(4) === '-02-29' ? '-02-28' : day.slice(4);
+  return `${year}${rest}`;
+}

@@ -60,8 +60,22 @@ export const FactSchema = v.strictObject({
   date: IsoDate,
   /** End of a period ("2011-11" for "Oct 2008 – Nov 2011"). */
   until: v.optional(IsoDate),
-  /** One or two plain sentences, true whatever the reader's date (never "now" or "this article"). */
+  /**
+   * One or two plain sentences that narrate nothing after the fact's own date (never "now", "later" or "this
+   * article"): what happened next is a fact of its own. The build checks the dates the text names.
+   */
   text: text(260),
+  /**
+   * Later dates the text names as provisions set on the fact's date ("coal exports capped from 1 January 2017",
+   * written on 30 Nov 2016), not as events that had happened: the only later dates a fact may name.
+   */
+  scheduled: v.optional(v.array(IsoDate, 'must be an array of dates')),
+  /**
+   * When this fact changes what a reader of an earlier article would think of the entity: its story ended (a
+   * death, a retirement, an abolition, an expiry, talks that broke off) or it was overtaken (a resolution
+   * tightened by a later one, an agreement replaced). Cards and the popup lead with it "since then".
+   */
+  change: v.optional(v.picklist(['ended', 'overtaken'], 'must be "ended" or "overtaken"')),
   /** Where sources disagree (time zones, counts, start dates), said here. */
   caveat: v.optional(text(420)),
   sources: SourceRefs,
@@ -76,13 +90,13 @@ export const RoleSchema = v.strictObject({
   /** The `post` entity this role is, when there is one. */
   post: v.optional(Id),
   from: IsoDate,
-  /** Left out while the role is held (as of the knowledge base's review date). */
+  /** Left out while the role is held, or while its end is unknown. */
   until: v.optional(IsoDate),
   /**
-   * When the end is not known: the last date the sources show the role still held. After it a card claims
-   * nothing (neither "held" nor "former").
+   * For a role without `until` (required then): the last date a source shows it held. A card on a later page
+   * still names the role, and says "as of <month year>" when this date is over a year before the review date.
    */
-  confirmedUntil: v.optional(IsoDate),
+  lastConfirmed: v.optional(IsoDate),
   sources: SourceRefs,
   caveat: v.optional(text(420)),
   /** Of several roles held at once, the one a compact card names first ("Supreme Leader", not a party post). */
@@ -98,13 +112,25 @@ export const AliasSchema = v.union(
   'must be a string or {text, from?, until?}',
 );
 
+/** A summary for the pages from `from` on (the first variant may leave it out: it holds from the first page). */
+export const SummaryVariantSchema = v.strictObject({
+  from: v.optional(IsoDate),
+  text: text(300),
+});
+
 export const EntitySchema = v.strictObject({
   /** Stable kebab-case id; other tools rely on it through `data-entity`. Equal to the file name. */
   id: Id,
   kind: v.picklist(ENTITY_KINDS, `must be one of ${ENTITY_KINDS.join(', ')}`),
   name: text(120),
-  /** One or two timeless sentences: who or what this is. */
-  summary: text(300),
+  /**
+   * One or two sentences: who or what this is, true on every page that can mark it (no later career, no end).
+   * Or dated variants, oldest first, picked by the article's date like a role, when what it is changed.
+   */
+  summary: v.union(
+    [text(300), v.pipe(v.array(SummaryVariantSchema), v.minLength(1, 'needs at least one variant'))],
+    'must be a string or an array of {from?, text}',
+  ),
   aliases: v.array(AliasSchema, 'must be an array'),
   /** Longer phrases that contain an alias but name something else ("Kim Il-sung University"): never marked. */
   blockers: v.optional(v.array(text(120), 'must be an array')),
@@ -167,6 +193,7 @@ export const ArticleSheetSchema = v.strictObject({
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
+export type SummaryVariant = v.InferOutput<typeof SummaryVariantSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type Role = v.InferOutput<typeof RoleSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;
@@ -174,3 +201,11 @@ export type Entity = v.InferOutput<typeof EntitySchema>;
 export type KnowledgeMeta = v.InferOutput<typeof KnowledgeMetaSchema>;
 export type SheetLink = v.InferOutput<typeof SheetLinkSchema>;
 export type ArticleSheet = v.InferOutput<typeof ArticleSheetSchema>;
+
+/** The validated data folder. */
+export interface Knowledge {
+  meta: KnowledgeMeta;
+  sources: Record<string, Source>;
+  entities: Entity[];
+  sheets: ArticleSheet[];
+}

@@ -4,14 +4,15 @@
  * Nothing here is written per article.
  */
 
-import { begunBy, firstDay, stillOn } from './dates';
-import type { Alias, Fact, Role } from './schema';
+import { mentionsAfter } from './date-mentions';
+import { begunBy, endedBy, firstDay, stillOn, yearBefore } from './dates';
+import type { Fact, Role } from './schema';
 import type { ShippedEntity as Entity } from './ship';
 
 /** The roles `entity` held on `day`: a primary role first, then the longest-held first. */
 export function rolesOn(entity: Entity, day: string): Role[] {
   return (entity.roles ?? [])
-    .filter((r) => begunBy(r.from, day) && stillOn(r.until ?? r.confirmedUntil, day))
+    .filter((r) => begunBy(r.from, day) && stillOn(r.until, day))
     .sort(
       (a, b) =>
         Number(b.primary ?? false) - Number(a.primary ?? false) || firstDay(a.from).localeCompare(firstDay(b.from)),
@@ -20,7 +21,7 @@ export function rolesOn(entity: Entity, day: string): Role[] {
 
 /** The role that ended most recently before `day`, for a "formerly" line when none is held on `day`. */
 export function lastRoleBefore(entity: Entity, day: string): Role | null {
-  const ended = (entity.roles ?? []).filter((r) => r.until !== undefined && !stillOn(r.until, day));
+  const ended = (entity.roles ?? []).filter((r) => endedBy(r.until, day));
   ended.sort((a, b) => firstDay(a.until ?? '').localeCompare(firstDay(b.until ?? '')));
   return ended.at(-1) ?? null;
 }
@@ -44,17 +45,9 @@ export function factsAtTheTime(entity: Entity, day: string): Fact[] {
   return entity.facts.filter((f) => begunBy(f.date, day));
 }
 
-/** Facts after `day`, up to the review date, oldest first. */
+/** Facts not surely begun by `day` (after it, or in a month or year that contains it), up to the review date. */
 export function factsSince(entity: Entity, day: string, reviewed: string): Fact[] {
   return entity.facts.filter((f) => !begunBy(f.date, day) && begunBy(f.date, reviewed));
-}
-
-export const aliasText = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.text);
-
-/** Does the alias name the entity on a page dated `day`? (A window keeps "fourth nuclear test" to after the test.) */
-export function aliasActiveOn(alias: Alias, day: string): boolean {
-  if (typeof alias === 'string') return true;
-  return (alias.from === undefined || begunBy(alias.from, day)) && stillOn(alias.until, day);
 }
 
 export interface Milestone {
@@ -79,4 +72,48 @@ export function timeline(
   }
   const byDate = (a: Milestone, b: Milestone) => firstDay(a.fact.date).localeCompare(firstDay(b.fact.date));
   return { atTheTime: atTheTime.sort(byDate), sinceThen: sinceThen.sort(byDate) };
+}
+
+/**
+ * The summary an article dated `day` shows: the latest variant begun by then (a variant without `from` holds from
+ * the first page). None when no variant holds yet, or when a variant would name a date after `day` (the build
+ * rejects such data; this keeps a card true even if it slipped through).
+ */
+export function summaryOn(entity: Pick<Entity, 'summary'>, day: string): string | null {
+  const variants = typeof entity.summary === 'string' ? [{ text: entity.summary }] : entity.summary;
+  const current = variants.filter((v) => !('from' in v) || v.from === undefined || begunBy(v.from, day)).at(-1);
+  if (!current) return null;
+  return mentionsAfter(current.text, day, day.slice(0, 4)).length === 0 ? current.text : null;
+}
+
+/** Is a role without `until` still to be read as held on `day`, or only as last confirmed ("as of")? */
+export function staleAfter(role: Role, reviewed: string): string | null {
+  if (role.until !== undefined || role.lastConfirmed === undefined) return null;
+  return role.lastConfirmed < yearBefore(reviewed) ? role.lastConfirmed : null;
+}
+
+export type KeyChange = { kind: 'fact'; fact: Fact } | { kind: 'role'; role: Role };
+
+/**
+ * The one development since `day` that most changes what a reader of that day's article would think of the
+ * entity, up to the review date:
+ * 1. its story ended (a fact marked `change: "ended"`: a death, a retirement, an abolition, an expiry);
+ * 2. for a person, the latest post taken up since (what they became);
+ * 3. it was overtaken (`change: "overtaken"`: a resolution tightened, an agreement replaced);
+ * 4. the latest timeline milestone since; else the latest fact since.
+ */
+export function keyChangeSince(entity: Entity, day: string, reviewed: string): KeyChange | null {
+  const since = factsSince(entity, day, reviewed).filter((f) => firstDay(f.date) > day);
+  const latest = (facts: Fact[]) => facts.at(-1);
+  const ended = latest(since.filter((f) => f.change === 'ended'));
+  if (ended) return { kind: 'fact', fact: ended };
+  const heldThen = new Set(rolesOn(entity, day).map((r) => r.title));
+  const taken = (entity.roles ?? [])
+    .filter((r) => firstDay(r.from) > day && begunBy(r.from, reviewed) && !heldThen.has(r.title))
+    .sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)))
+    .at(-1);
+  if (taken) return { kind: 'role', role: taken };
+  const fact =
+    latest(since.filter((f) => f.change === 'overtaken')) ?? latest(since.filter((f) => f.milestone)) ?? latest(since);
+  return fact ? { kind: 'fact', fact } : null;
 }

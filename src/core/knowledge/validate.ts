@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { normalisePhrase } from '../match/matcher';
 import { aliasForms, aliasProblem } from './alias-safety';
 import { firstDay, lastDay } from './dates';
-import { bodyKey, BODY_KEY_CHARS } from './knowledge-base';
+import { bodyKey, BODY_KEY_CHARS } from './body-key';
 import { koreaDateOfIso, normaliseHeadline } from '../page/article-identity';
 import {
   ArticleSheetSchema,
@@ -17,10 +17,11 @@ import {
   SourcesSchema,
   type ArticleSheet,
   type Entity,
-  type KnowledgeMeta,
+  type Knowledge,
   type Source,
 } from './schema';
-import { aliasText } from './time';
+import { aliasText } from './aliases';
+import { checkEntityTime, checkSheetTime } from './time-truth';
 
 export interface DataFile {
   /** Path as an editor sees it, e.g. "data/entities/sung-kim.json". */
@@ -33,13 +34,6 @@ export interface DataFiles {
   sources: DataFile;
   entities: DataFile[];
   sheets: DataFile[];
-}
-
-export interface Knowledge {
-  meta: KnowledgeMeta;
-  sources: Record<string, Source>;
-  entities: Entity[];
-  sheets: ArticleSheet[];
 }
 
 /** "facts[2].sources[0]" from a valibot issue path. */
@@ -69,6 +63,7 @@ function checkEntity(
   ids: Map<string, Entity>,
   sources: Record<string, Source>,
   used: Set<string>,
+  reviewed: string | undefined,
   problems: string[],
 ): void {
   const add = (field: string, message: string) => problems.push(`${path}: ${field}: ${message}`);
@@ -93,7 +88,16 @@ function checkEntity(
     const field = `roles[${i}]`;
     cite(field, role.sources);
     if (role.until && lastDay(role.until) < firstDay(role.from)) add(`${field}.until`, `is before from (${role.from})`);
-    if (role.confirmedUntil && role.until) add(`${field}.confirmedUntil`, 'only for a role whose end is unknown');
+    if (role.lastConfirmed && role.until) add(`${field}.lastConfirmed`, 'only for a role without until');
+    if (!role.lastConfirmed && !role.until) {
+      add(`${field}.lastConfirmed`, 'a role without until needs the last date a source shows it held');
+    }
+    if (role.lastConfirmed && lastDay(role.lastConfirmed) < firstDay(role.from)) {
+      add(`${field}.lastConfirmed`, `is before from (${role.from})`);
+    }
+    if (role.lastConfirmed && reviewed && firstDay(role.lastConfirmed) > reviewed) {
+      add(`${field}.lastConfirmed`, `is after the review date (${reviewed})`);
+    }
     if (role.post !== undefined) {
       const post = ids.get(role.post);
       if (!post) add(`${field}.post`, `"${role.post}" is not an entity`);
@@ -166,7 +170,7 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
   const aliasOwner = new Map<string, string>();
   for (const entity of entities) {
     const path = paths.get(entity) ?? entity.id;
-    checkEntity(entity, path, ids, sources, used, problems);
+    checkEntity(entity, path, ids, sources, used, meta?.reviewed, problems);
     entity.aliases.forEach((alias, i) => {
       for (const form of aliasForms(normalisePhrase(aliasText(alias)))) {
         const other = aliasOwner.get(form);
@@ -195,6 +199,7 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
     if (!sheet) continue;
     sheets.push(sheet);
     checkSheet(sheet, file.path, ids, problems);
+    checkSheetTime(sheet, (field, message) => problems.push(`${file.path}: ${field}: ${message}`));
     if (sheetIds.has(sheet.id)) problems.push(`${file.path}: id: "${sheet.id}" is used by another sheet`);
     const fileId = file.path.replace(/^.*\//, '').replace(/\.json$/, '');
     if (sheet.id !== fileId) problems.push(`${file.path}: id: "${sheet.id}" must equal the file name ("${fileId}")`);
@@ -212,6 +217,18 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
       );
     }
     identities.set(identity, sheet.id);
+  }
+
+  const sheetDates = new Map<string, string[]>();
+  for (const sheet of sheets) {
+    const date = koreaDateOfIso(sheet.article.published);
+    if (date) for (const link of sheet.entities) sheetDates.set(link.id, [...(sheetDates.get(link.id) ?? []), date]);
+  }
+  for (const entity of entities) {
+    const path = paths.get(entity) ?? entity.id;
+    checkEntityTime(entity, sheetDates.get(entity.id) ?? [], (field, message) =>
+      problems.push(`${path}: ${field}: ${message}`),
+    );
   }
 
   const ok = problems.length === 0 && meta !== null;

@@ -8,10 +8,24 @@ import { firstDay } from './dates';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind, Fact, Role, Source } from './schema';
 import type { ShippedEntity } from './ship';
-import { factsAtTheTime, factsSince, holdersOn, lastRoleBefore, rolesOn, timeline } from './time';
+import {
+  factsAtTheTime,
+  factsSince,
+  holdersOn,
+  keyChangeSince,
+  lastRoleBefore,
+  rolesOn,
+  staleAfter,
+  summaryOn,
+  timeline,
+} from './time';
 
 export type FactView = Omit<Fact, 'milestone'>;
-export type RoleView = Role;
+/** A role as a card shows it: `asOf` when the page is after the last source that showed it held, long ago. */
+export type RoleView = Role & { asOf?: string };
+
+/** The card's one "since then" line: a dated fact, or a post taken up. */
+export type KeySinceView = { kind: 'fact'; fact: FactView } | { kind: 'role'; role: RoleView };
 
 export interface HolderView {
   entityId: string;
@@ -21,9 +35,12 @@ export interface HolderView {
 
 export interface EntityView {
   id: string;
+  /** The article's date: every "then" in this view is as of it. */
+  date: string;
   kind: EntityKind;
   name: string;
-  summary: string;
+  /** The summary that holds on the article's date (none before the first that does). */
+  summary?: string;
   /** Every role, oldest first (people only). */
   roles: RoleView[];
   /** The roles held on the article's date. */
@@ -34,8 +51,12 @@ export interface EntityView {
   holdersThen: HolderView[];
   atTheTime: FactView[];
   sinceThen: FactView[];
-  /** The one "since then" line a compact card shows: the latest milestone after the date, else the latest fact. */
-  keySince?: FactView;
+  /** The one "since then" line a compact card shows (see keyChangeSince). */
+  keySince?: KeySinceView;
+  /** People: the roles held on the review date ("now", as far as the knowledge base knows). */
+  rolesNow: RoleView[];
+  /** Events, agreements, resolutions, talks: the first fact since the date that ended or overtook it. */
+  overtaken?: FactView;
   /** The article's own note on this entity (curated sheets). */
   note?: string;
 }
@@ -63,17 +84,36 @@ export interface ViewsQuery {
 
 const factView = ({ milestone: _milestone, ...fact }: Fact): FactView => fact;
 
+/** The role as held on `day`: "as of" its last confirmation when `day` is after it and that is long ago. */
+function roleOn(role: Role, day: string, reviewed: string): RoleView {
+  const stale = staleAfter(role, reviewed);
+  return stale !== null && stale < day ? { ...role, asOf: stale } : role;
+}
+
+function keySinceView(entity: ShippedEntity, date: string, reviewed: string): KeySinceView | null {
+  const key = keyChangeSince(entity, date, reviewed);
+  if (!key) return null;
+  return key.kind === 'fact'
+    ? { kind: 'fact', fact: factView(key.fact) }
+    : { kind: 'role', role: roleOn(key.role, reviewed, reviewed) };
+}
+
 function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note: string | undefined): EntityView {
   const sinceFacts = factsSince(entity, date, kb.reviewed);
-  const key = sinceFacts.filter((f) => f.milestone).at(-1) ?? sinceFacts.at(-1);
-  const rolesThen = rolesOn(entity, date);
+  const key = keySinceView(entity, date, kb.reviewed);
+  const rolesThen = rolesOn(entity, date).map((r) => roleOn(r, date, kb.reviewed));
   const former = rolesThen.length === 0 ? lastRoleBefore(entity, date) : null;
-  const roles = [...(entity.roles ?? [])].sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)));
+  const overtaken = sinceFacts.find((f) => f.change !== undefined && firstDay(f.date) > date);
+  const summary = summaryOn(entity, date);
+  const roles = [...(entity.roles ?? [])]
+    .sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)))
+    .map((r) => roleOn(r, kb.reviewed, kb.reviewed));
   return {
     id: entity.id,
+    date,
     kind: entity.kind,
     name: entity.name,
-    summary: entity.summary,
+    ...(summary !== null ? { summary } : {}),
     roles,
     rolesThen,
     ...(former ? { formerRole: former } : {}),
@@ -82,12 +122,15 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
         ? holdersOn(entity.id, date, kb.entities.values()).map(({ person, role }) => ({
             entityId: person.id,
             name: person.name,
-            role,
+            role: roleOn(role, date, kb.reviewed),
           }))
         : [],
     atTheTime: factsAtTheTime(entity, date).map(factView),
     sinceThen: sinceFacts.map(factView),
-    ...(key ? { keySince: factView(key) } : {}),
+    ...(key ? { keySince: key } : {}),
+    rolesNow:
+      entity.kind === 'person' ? rolesOn(entity, kb.reviewed).map((r) => roleOn(r, kb.reviewed, kb.reviewed)) : [],
+    ...(overtaken && entity.kind !== 'person' ? { overtaken: factView(overtaken) } : {}),
     ...(note ? { note } : {}),
   };
 }
@@ -111,6 +154,9 @@ export function pageViews(kb: KnowledgeBase, query: ViewsQuery): PageViews {
     cite(view.roles);
     cite(view.atTheTime);
     cite(view.sinceThen);
+    cite(view.rolesNow);
+    if (view.keySince) cite([view.keySince.kind === 'fact' ? view.keySince.fact : view.keySince.role]);
+    if (view.overtaken) cite([view.overtaken]);
     view.holdersThen.forEach((h) => cite([h.role]));
   }
   const sources: Record<string, Source> = {};
