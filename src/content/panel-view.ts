@@ -6,9 +6,8 @@
  */
 
 import { formatDate, formatPeriod } from '../core/format-date';
-import type { FactView, PageViews, EntityView } from '../core/knowledge/views';
-import { begunBy, endedBy } from '../core/knowledge/dates';
-import { heldThen, periodText, roleLine, sinceItems } from '../shared/entity-text';
+import type { PageViews, EntityView, SinceItem } from '../core/knowledge/views';
+import { periodText, roleLine } from '../shared/entity-text';
 import { t } from '../shared/i18n';
 import { PANEL_CSS } from './card-styles';
 import { PANEL_TAG } from './constants';
@@ -136,31 +135,22 @@ export class PanelView {
       note.append(uiText(d, 'strong', '', `${t('noteLabel')}: `, this.lang), view.note);
       body.append(note);
     }
-    // Posts begun by the article's date; a post held then shows no end, since its end is news from later.
-    const begun = view.roles.filter((role) => begunBy(role.from, view.date));
-    if (begun.length > 0) {
+    if (view.postsThen.length > 0) {
       const list = el(d, 'ul', 'roles');
-      for (const role of begun) {
-        const then = heldThen(view, role);
-        const period = then ? t('roleSince', formatDate(role.from, this.lang)) : periodText(role, t, this.lang);
-        const li = el(d, 'li', then ? 'current' : '');
-        li.append(uiText(d, 'span', 'date', period, this.lang), ' ', role.title);
-        if (then) li.append(' ', uiText(d, 'span', '', t('panelHeldThen'), this.lang));
+      for (const role of view.postsThen) {
+        const li = el(d, 'li', role.held ? 'current' : '');
+        li.append(uiText(d, 'span', 'date', periodText(role, t, this.lang), this.lang), ' ', role.title);
+        if (role.held) li.append(' ', uiText(d, 'span', '', t('panelHeldThen'), this.lang));
         list.append(li);
       }
       body.append(this.section(t('panelRoles'), list, 'then'));
     }
     body.append(
-      this.section(
-        t('atTheTimeHeading', formatDate(views.date, this.lang)),
-        this.facts(view.atTheTime, views, view.date),
-        'then',
-      ),
+      this.section(t('atTheTimeHeading', formatDate(views.date, this.lang)), this.facts(view.atTheTime, views), 'then'),
     );
-    const since = sinceItems(view, t);
-    if (since.length > 0) {
+    if (view.since.length > 0) {
       const heading = t('panelSinceThen', formatDate(views.reviewed, this.lang));
-      body.append(this.section(heading, this.facts(since, views, views.reviewed), 'since'));
+      body.append(this.section(heading, this.facts(view.since, views), 'since'));
     }
     if (mentions.length > 0) {
       const list = el(d, 'ol', 'mentions');
@@ -187,17 +177,16 @@ export class PanelView {
     return section;
   }
 
-  /** Facts as of `day`: a period still running then shows its start only. */
-  private facts(facts: readonly FactView[], views: PageViews, day: string): HTMLElement {
+  private facts(facts: readonly SinceItem[], views: PageViews): HTMLElement {
     const d = this.doc;
     const list = el(d, 'ul', 'facts');
     if (facts.length === 0) list.append(uiText(d, 'li', 'caveat', t('panelNoFacts'), this.lang));
     for (const fact of facts) {
-      const li = el(d, 'li');
-      const until = endedBy(fact.until, day) ? fact.until : undefined;
-      const time = uiText(d, 'time', 'date', formatPeriod(fact.date, until, this.lang), this.lang);
+      const li = el(d, 'li', fact.post ? 'post' : '');
+      const time = uiText(d, 'time', 'date', formatPeriod(fact.date, fact.until, this.lang), this.lang);
       time.dateTime = fact.date;
-      li.append(time, el(d, 'p', 'text', fact.text));
+      const text = fact.post ? t(fact.post === 'took' ? 'sinceTookUp' : 'sinceLeft', fact.text) : fact.text;
+      li.append(time, el(d, 'p', 'text', text));
       if (fact.caveat) li.append(el(d, 'p', 'caveat', fact.caveat));
       const sources = el(d, 'ul', 'sources');
       for (const id of fact.sources) {

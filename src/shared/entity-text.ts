@@ -4,8 +4,7 @@
  */
 
 import { formatDate } from '../core/format-date';
-import { firstDay } from '../core/knowledge/dates';
-import type { EntityView, FactView, RoleView } from '../core/knowledge/views';
+import type { EntityView, RoleView } from '../core/knowledge/views';
 import type { MessageKey } from './i18n';
 
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
@@ -23,10 +22,6 @@ function heldWhen(role: RoleView, t: Translate, lang: string): string {
     ? t('roleAsOf', formatDate(role.asOf.slice(0, 7), lang))
     : t('roleSince', formatDate(role.from, lang));
 }
-
-/** Is `role` one of the roles held on the article's date? (Views copy a role to add `asOf`.) */
-export const heldThen = (view: EntityView, role: RoleView): boolean =>
-  view.rolesThen.some((r) => r.title === role.title && r.from === role.from);
 
 /** What the entity was on the article's date: posts held, the holder of a post, or the last post before. */
 export function roleLine(view: EntityView, t: Translate, lang: string): RoleLinePart[] {
@@ -73,20 +68,4 @@ export function keySinceLine(view: EntityView, t: Translate): { date: string; te
   if (!key) return null;
   if (key.kind === 'fact') return { date: key.fact.date, text: key.fact.text };
   return { date: key.role.from, text: t('sinceTookUp', key.role.title) };
-}
-
-/**
- * What "since then" lists in the full background: the facts after the article's date, the posts taken up after
- * it, and the ends of the posts held then, oldest first.
- */
-export function sinceItems(view: EntityView, t: Translate): FactView[] {
-  const items: FactView[] = [...view.sinceThen];
-  for (const role of view.roles) {
-    if (firstDay(role.from) > view.date) {
-      items.push({ date: role.from, text: t('sinceTookUp', role.title), sources: role.sources });
-    } else if (heldThen(view, role) && role.until) {
-      items.push({ date: role.until, text: t('sinceLeft', role.title), sources: role.sources });
-    }
-  }
-  return items.sort((a, b) => firstDay(a.date).localeCompare(firstDay(b.date)));
 }

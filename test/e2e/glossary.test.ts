@@ -5,6 +5,8 @@
  * resolution's card before and after its adoption.
  */
 import { JSDOM } from 'jsdom';
+import { formatDate } from '../../src/core/format-date';
+import { lastDay } from '../../src/core/knowledge/dates';
 import { expect, it } from 'vitest';
 import { articleFixtures, GLOSSARY_DEMO_ARTICLE, loadArticleFixture } from '../helpers/article-fixtures';
 import { recall, score, scoreTable, type Score } from '../helpers/glossary-score';
@@ -81,7 +83,8 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
       (sel: string) => document.querySelector(sel)?.shadowRoot?.querySelector('.role')?.textContent ?? '',
       CARD,
     );
-    expect(roleLine).toBe(role);
+    // The card names the date it speaks from on the line that carries the role.
+    expect(roleLine).toBe(`On ${formatDate(date, 'en')}: ${role}`);
     // The full background splits his facts at this page's date.
     await page.keyboard.press('Enter');
     await panelIsOpen(page, 'sung-kim');
@@ -89,11 +92,10 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
       const root = document.querySelector('backgrounder-panel')!.shadowRoot!;
       return [...root.querySelectorAll('.section')]
         .filter((s) => s.querySelector('.facts'))
-        .map((s) => [...s.querySelectorAll('.facts time')].map((t) => t.getAttribute('datetime') ?? ''));
+        .map((s) => [...s.querySelectorAll('.facts li:not(.post) time')].map((t) => t.getAttribute('datetime') ?? ''));
     });
-    const start = (d: string) => `${d}-01-01`.slice(0, 10);
-    expect(split[0].every((d) => start(d) <= date)).toBe(true);
-    expect((split[1] ?? []).every((d) => start(d) > date)).toBe(true);
+    expect(split[0].every((d) => lastDay(d) <= date)).toBe(true);
+    expect((split[1] ?? []).every((d) => lastDay(d) > date)).toBe(true);
     expect(split[0].length + (split[1]?.length ?? 0)).toBe(
       editorial.entities.find((e) => e.id === 'sung-kim')!.facts.length,
     );

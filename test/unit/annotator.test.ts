@@ -121,8 +121,8 @@ describe('Annotator', () => {
     expect(panel.shadowRoot!.activeElement?.textContent).toBe('Sung Kim');
     // Every fact, on both sides of the article's date, with its sources as links that open safely.
     const text = dialog.textContent ?? '';
-    expect(text).toContain('Sworn in on 3 November 2011 as US ambassador to South Korea');
-    expect(text).toContain('Retired from the State Department at the end of 2023');
+    expect(text).toContain('Was sworn in as US ambassador to South Korea, the first Korean-American in the post.');
+    expect(text).toContain('Retired from the State Department, leaving the special-representative post vacant.');
     for (const a of dialog.querySelectorAll('a')) {
       expect(a.target).toBe('_blank');
       expect(a.rel).toBe('noopener noreferrer');

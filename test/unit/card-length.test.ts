@@ -88,7 +88,7 @@ describe('compact card length', () => {
     expect(kimJongUn?.roles).toHaveLength(CARD_ROLES);
     expect(kimJongUn?.moreRoles).toBe('and 2 more posts held then, in the full background');
     const [kimJongIl] = cardsOn(['kim-jong-il'], '2009-06-01');
-    expect(kimJongIl?.roles[0]).toMatch(/^Leader of North Korea /);
+    expect(kimJongIl?.roles[0]).toMatch(/^On 1 Jun 2009: Leader of North Korea /);
   });
 
   it('prints the range of word counts', () => {

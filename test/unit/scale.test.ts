@@ -20,9 +20,12 @@ import { editorial, SEED_SHEET_ID } from '../helpers/editorial';
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SHEETS = 1_000;
 
-/** An article sheet for day `n` after 1 January 2000, linking five entities that have aliases. */
+/**
+ * An article sheet for one of the 300 days up to 1 December 2026 (an article after everything it links, so its
+ * notes and cards are true on its date), linking five entities that have aliases.
+ */
 function generatedSheet(n: number, ids: string[]) {
-  const day = new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
+  const day = new Date(Date.UTC(2026, 11, 1 - (n % 300))).toISOString().slice(0, 10);
   const links = [0, 1, 2, 3, 4].map((k) => ids[(n * 7 + k * 13) % ids.length]);
   return {
     id: `generated-${String(n).padStart(4, '0')}`,
@@ -38,7 +41,7 @@ function generatedSheet(n: number, ids: string[]) {
     entities: [...new Set(links)].map((id) => ({
       id,
       phrases: [`the generated phrase ${n} for ${id}`],
-      note: `A note of article ${n} on ${id}, said neutrally.`,
+      note: `A note of article ${n} on this entity, said neutrally.`,
       mentions: [`the generated phrase ${n} for ${id}`],
       whyMarked: `Editorial reason ${n}: never shipped.`,
     })),

@@ -60,11 +60,18 @@ describe('Sung Kim, on either side of each change of post', () => {
     ['2015-06-01', ['US Special Representative for North Korea Policy']],
     ['2017-06-01', ['US Ambassador to the Philippines']],
     ['2021-02-01', ['US Ambassador to Indonesia']],
-    // Still ambassador in Jakarta then? The sources stop in May 2021: the card claims only what they show.
-    ['2022-03-01', ['US Special Representative for North Korea']],
-    ['2024-06-01', []],
+    ['2022-03-01', ['US Ambassador to Indonesia', 'US Special Representative for North Korea']],
+    ['2024-06-01', ['US Ambassador to Indonesia']],
   ])('on %s held %j', (day, titles) => {
     expect(titlesOn('sung-kim', day)).toEqual(titles);
+  });
+
+  it('a post whose end no source shows reads "as of" its last confirmation on later pages', () => {
+    // The sources stop showing him in Jakarta in May 2021, over a year before the review date.
+    const roleOn = (day: string) =>
+      viewsFor(['sung-kim'], day).entities[0]?.rolesThen.find((r) => r.title === 'US Ambassador to Indonesia');
+    expect(roleOn('2021-02-01')?.asOf).toBeUndefined();
+    expect(roleOn('2024-06-01')?.asOf).toBe('2021-05-26');
   });
 
   it('between posts, and after the last, says what he was last', () => {
@@ -151,10 +158,19 @@ describe('the timeline and the card lines of a page', () => {
     expect(sinceThen.some((m) => m.entityId === 'unsc-resolution-2321')).toBe(true);
   });
 
-  it('for a person, the one "since then" line is the latest post taken up after the date', () => {
+  it('when the story has ended since, the one "since then" line says so', () => {
     const [view] = viewsFor(['sung-kim'], '2014-12-12').entities;
     expect(view.rolesThen.map((r) => r.title)).toEqual(['US Special Representative for North Korea Policy']);
-    const later = (entity('sung-kim').roles ?? []).filter((r) => firstDay(r.from) > '2014-12-12');
+    const ended = entity('sung-kim').facts.filter((f) => f.change === 'ended');
+    expect(ended.length).toBeGreaterThan(0);
+    expect(view.keySince).toMatchObject({ kind: 'fact', fact: { date: ended.at(-1)?.date } });
+    expect(view.keySince?.kind === 'fact' && view.keySince.fact.text).toMatch(/^Retired/);
+  });
+
+  it('for a person whose story goes on, it is the latest post taken up after the date', () => {
+    const [view] = viewsFor(['stephen-biegun'], '2018-09-01').entities;
+    const later = (entity('stephen-biegun').roles ?? []).filter((r) => firstDay(r.from) > '2018-09-01');
+    expect(later.length).toBeGreaterThan(0);
     const latest = later.sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from))).at(-1);
     expect(view.keySince).toMatchObject({ kind: 'role', role: { title: latest?.title, from: latest?.from } });
   });

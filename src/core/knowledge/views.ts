@@ -4,7 +4,7 @@
  * the entities it marked.
  */
 
-import { firstDay } from './dates';
+import { begunBy, endedBy, firstDay } from './dates';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind, Fact, Role, Source } from './schema';
 import type { ShippedEntity } from './ship';
@@ -23,6 +23,12 @@ import {
 export type FactView = Omit<Fact, 'milestone'>;
 /** A role as a card shows it: `asOf` when the page is after the last source that showed it held, long ago. */
 export type RoleView = Role & { asOf?: string };
+
+/** A post in the full background's list: those begun by the article's date, `held` if held on it. */
+export type PostView = RoleView & { held?: true };
+
+/** A line of the full background's "since then": a fact, or a post taken up or left (its title as `text`). */
+export type SinceItem = FactView & { post?: 'took' | 'left' };
 
 /** The card's one "since then" line: a dated fact, or a post taken up. */
 export type KeySinceView = { kind: 'fact'; fact: FactView } | { kind: 'role'; role: RoleView };
@@ -45,6 +51,10 @@ export interface EntityView {
   roles: RoleView[];
   /** The roles held on the article's date. */
   rolesThen: RoleView[];
+  /** The posts begun by the article's date; one held then carries no end (its end is news from later). */
+  postsThen: PostView[];
+  /** "Since then" in the full background: facts, posts taken up and posts held then that ended, oldest first. */
+  since: SinceItem[];
   /** When none was held then: the last one that had ended. */
   formerRole?: RoleView;
   /** For a post: who held it on the article's date. */
@@ -98,10 +108,45 @@ function keySinceView(entity: ShippedEntity, date: string, reviewed: string): Ke
     : { kind: 'role', role: roleOn(key.role, reviewed, reviewed) };
 }
 
+/** A fact as read on `day`: a period still running then shows no end. */
+const factOn = (fact: Fact, day: string): FactView => {
+  const { milestone: _milestone, until, ...rest } = fact;
+  return until !== undefined && endedBy(until, day) ? { ...rest, until } : rest;
+};
+
+const sameRole = (a: Role, b: Role): boolean => a.title === b.title && a.from === b.from;
+
+function postsAndSince(
+  roles: RoleView[],
+  rolesThen: RoleView[],
+  sinceFacts: Fact[],
+  date: string,
+): { postsThen: PostView[]; since: SinceItem[] } {
+  const postsThen: PostView[] = [];
+  const since: SinceItem[] = sinceFacts.map(factView);
+  for (const role of roles) {
+    const held = rolesThen.find((r) => sameRole(r, role));
+    if (held) {
+      const { until: _until, ...open } = held;
+      postsThen.push({ ...open, held: true });
+      if (role.until) since.push({ date: role.until, text: role.title, sources: role.sources, post: 'left' });
+    } else if (begunBy(role.from, date)) {
+      postsThen.push(role);
+    } else if (firstDay(role.from) > date) {
+      since.push({ date: role.from, text: role.title, sources: role.sources, post: 'took' });
+    }
+  }
+  since.sort((a, b) => firstDay(a.date).localeCompare(firstDay(b.date)));
+  return { postsThen, since };
+}
+
 function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note: string | undefined): EntityView {
   const sinceFacts = factsSince(entity, date, kb.reviewed);
   const key = keySinceView(entity, date, kb.reviewed);
-  const rolesThen = rolesOn(entity, date).map((r) => roleOn(r, date, kb.reviewed));
+  // A role only last confirmed long before comes after those known to be held.
+  const rolesThen = rolesOn(entity, date)
+    .map((r) => roleOn(r, date, kb.reviewed))
+    .sort((a, b) => Number(a.asOf !== undefined) - Number(b.asOf !== undefined));
   const former = rolesThen.length === 0 ? lastRoleBefore(entity, date) : null;
   const overtaken = sinceFacts.find((f) => f.change !== undefined && firstDay(f.date) > date);
   const summary = summaryOn(entity, date);
@@ -116,6 +161,7 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
     ...(summary !== null ? { summary } : {}),
     roles,
     rolesThen,
+    ...postsAndSince(roles, rolesThen, sinceFacts, date),
     ...(former ? { formerRole: former } : {}),
     holdersThen:
       entity.kind === 'post'
@@ -125,7 +171,7 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
             role: roleOn(role, date, kb.reviewed),
           }))
         : [],
-    atTheTime: factsAtTheTime(entity, date).map(factView),
+    atTheTime: factsAtTheTime(entity, date).map((f) => factOn(f, date)),
     sinceThen: sinceFacts.map(factView),
     ...(key ? { keySince: key } : {}),
     rolesNow:
