@@ -110,8 +110,9 @@ function keySinceView(entity: ShippedEntity, date: string, reviewed: string): Ke
 
 /** A fact as read on `day`: a period still running then shows no end. */
 const factOn = (fact: Fact, day: string): FactView => {
-  const { milestone: _milestone, until, ...rest } = fact;
-  return until !== undefined && endedBy(until, day) ? { ...rest, until } : rest;
+  const view = factView(fact);
+  if (view.until !== undefined && !endedBy(view.until, day)) delete view.until;
+  return view;
 };
 
 const sameRole = (a: Role, b: Role): boolean => a.title === b.title && a.from === b.from;
@@ -127,8 +128,9 @@ function postsAndSince(
   for (const role of roles) {
     const held = rolesThen.find((r) => sameRole(r, role));
     if (held) {
-      const { until: _until, ...open } = held;
-      postsThen.push({ ...open, held: true });
+      const open: PostView = { ...held, held: true };
+      delete open.until;
+      postsThen.push(open);
       if (role.until) since.push({ date: role.until, text: role.title, sources: role.sources, post: 'left' });
     } else if (begunBy(role.from, date)) {
       postsThen.push(role);
