@@ -28,7 +28,10 @@ const DATED = [
   ['2015-06-03', 'US Special Representative for North Korea Policy (since Nov 2014)'],
   ['2017-06-02', 'US Ambassador to the Philippines (since 3 Nov 2016)'],
   ['2022-03-02', 'US Special Representative for North Korea (since 21 May 2021)'],
+  ['2023-06-02', 'US Special Representative for North Korea (since 21 May 2021)'],
 ] as const;
+/** The same card ten years apart, for the README. */
+const SCREENSHOT_DATES: readonly string[] = ['2013-06-03', '2023-06-02'];
 const datedPage = (date: string) => ({
   url: `https://www.koreaherald.com/view.php?ud=${date.replace(/-/g, '')}000101`,
   html: buildArticlePage(
@@ -85,6 +88,14 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
     );
     // The card names the date it speaks from on the line that carries the role.
     expect(roleLine).toBe(`On ${formatDate(date, 'en')}: ${role}`);
+    if (ctx.browserName === 'chromium' && SCREENSHOT_DATES.includes(date)) {
+      const selector = `${MARK}[data-entity="sung-kim"]`;
+      await cardSettled(page);
+      await page.screenshot({
+        path: screenshotPath(`dated-card-${date.slice(0, 4)}.png`),
+        clip: await cardClip(page, selector),
+      });
+    }
     // The full background splits his facts at this page's date.
     await page.keyboard.press('Enter');
     await panelIsOpen(page, 'sung-kim');

@@ -3,6 +3,7 @@
  * panel, on the right side of the article's date; sources are links that open safely; the entity's mentions in
  * the article lead to each mention; and on a phone (412 px, touch) the panel fills the screen and works by taps.
  */
+import { lastDay } from '../../src/core/knowledge/dates';
 import { expect, it } from 'vitest';
 import { editorial, entityName, expectedMentions, SEED_SHEET_ID } from '../helpers/editorial';
 import { MOBILE_VIEWPORT, PLACEHOLDER_ARTICLE_URL } from './harness/paths';
@@ -13,7 +14,6 @@ import { browserSuite } from './support/suite';
 const SEED_DATE = '2014-12-12';
 const mentions = expectedMentions(SEED_SHEET_ID);
 const reviewed = editorial.meta.reviewed;
-const startOf = (date: string) => `${date}-01-01`.slice(0, 10);
 
 /** The facts of the panel's two sections, as shown. */
 const panelFacts = (page: import('puppeteer-core').Page) =>
@@ -23,7 +23,8 @@ const panelFacts = (page: import('puppeteer-core').Page) =>
       .filter((s) => s.querySelector('.facts'))
       .map((s) => ({
         heading: s.querySelector('h3')?.textContent ?? '',
-        facts: [...s.querySelectorAll('.facts > li')]
+        // Facts only: the posts taken up or left since (li.post) come from the roles.
+        facts: [...s.querySelectorAll('.facts > li:not(.post)')]
           .filter((li) => li.querySelector('.text'))
           .map((li) => ({
             date: li.querySelector('time')?.getAttribute('datetime') ?? '',
@@ -46,8 +47,9 @@ browserSuite('The full background', (ctx) => {
       await panelIsOpen(page, id);
       const [then, since] = await panelFacts(page);
       const shown = [...then.facts, ...(since?.facts ?? [])];
-      const wantThen = entity.facts.filter((f) => startOf(f.date) <= SEED_DATE);
-      const wantSince = entity.facts.filter((f) => startOf(f.date) > SEED_DATE && startOf(f.date) <= reviewed);
+      // A partial date is "at the time" once all its days have passed.
+      const wantThen = entity.facts.filter((f) => lastDay(f.date) <= SEED_DATE);
+      const wantSince = entity.facts.filter((f) => lastDay(f.date) > SEED_DATE && lastDay(f.date) <= reviewed);
       expect(
         then.facts.map((f) => f.text),
         `${id}: at the time`,
@@ -71,7 +73,7 @@ browserSuite('The full background', (ctx) => {
       await panelIsClosed(page);
     }
     const total = Object.keys(mentions)
-      .map((id) => editorial.entities.find((e) => e.id === id)!.facts.filter((f) => startOf(f.date) <= reviewed).length)
+      .map((id) => editorial.entities.find((e) => e.id === id)!.facts.filter((f) => lastDay(f.date) <= reviewed).length)
       .reduce((a, b) => a + b, 0);
     console.log(`[e2e] ${ctx.browserName}: walked ${walked} facts of ${Object.keys(mentions).length} entities`);
     expect(walked).toBe(total);

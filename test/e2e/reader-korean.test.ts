@@ -66,7 +66,8 @@ browserSuite('The Korean interface', (ctx) => {
       const card = await page.evaluate((cardSelector: string) => {
         const root = document.querySelector(cardSelector)!.shadowRoot!;
         return {
-          role: root.querySelector('.role span')?.textContent ?? '',
+          on: root.querySelector('.role .on')?.textContent ?? '',
+          role: root.querySelector('.role span:not(.on)')?.textContent ?? '',
           since: root.querySelector('.since .heading')?.textContent ?? '',
           sinceDate: root.querySelector('.since .date')?.textContent ?? '',
           note: root.querySelector('.note strong')?.textContent ?? '',
@@ -74,6 +75,7 @@ browserSuite('The Korean interface', (ctx) => {
           langs: [...root.querySelectorAll('[lang]')].map((el) => el.getAttribute('lang')),
         };
       }, CARD);
+      expect(card.on).toBe('2014년 12월 12일 기준:');
       expect(card.role).toBe('(2014년 11월부터)');
       expect(card.since).toBe(KO.sinceThenHeading.message);
       expect(card.sinceDate).toMatch(KOREAN_DATE);

@@ -175,6 +175,22 @@ describe('the timeline and the card lines of a page', () => {
     expect(view.keySince).toMatchObject({ kind: 'role', role: { title: latest?.title, from: latest?.from } });
   });
 
+  it('a draft resolution: since then it was adopted; once adopted, it was tightened', () => {
+    const key = (date: string) => {
+      const since = viewsFor(['unsc-resolution-2270'], date).entities[0]?.keySince;
+      return since?.kind === 'fact' ? since.fact : null;
+    };
+    expect(key('2016-02-28')?.date).toBe('2016-03-02');
+    expect(key('2016-02-28')?.text).toMatch(/^Adopted/);
+    expect(key('2016-03-03')?.change).toBe('overtaken');
+  });
+
+  it('a leader who died since: the card says so', () => {
+    const since = viewsFor(['kim-jong-il'], '2009-06-01').entities[0]?.keySince;
+    expect(since).toMatchObject({ kind: 'fact', fact: { change: 'ended' } });
+    expect(since?.kind === 'fact' && since.fact.text).toMatch(/^Died/);
+  });
+
   it('Stephen Biegun on a February 2019 page: since then he became deputy secretary of state', () => {
     const [view] = viewsFor(['stephen-biegun'], '2019-02-15').entities;
     expect(view.keySince).toMatchObject({ kind: 'role', role: { title: 'US Deputy Secretary of State' } });

@@ -99,8 +99,10 @@ export type KeyChange = { kind: 'fact'; fact: Fact } | { kind: 'role'; role: Rol
  * entity, up to the review date:
  * 1. its story ended (a fact marked `change: "ended"`: a death, a retirement, an abolition, an expiry);
  * 2. for a person, the latest post taken up since (what they became);
- * 3. it was overtaken (`change: "overtaken"`: a resolution tightened, an agreement replaced);
- * 4. the latest timeline milestone since; else the latest fact since.
+ * 3. what it is changed: the fact that opens the latest summary variant begun since (a draft adopted, a planned
+ *    summit held);
+ * 4. it was overtaken (`change: "overtaken"`: a resolution tightened, an agreement replaced);
+ * 5. the latest timeline milestone since; else the latest fact since.
  */
 export function keyChangeSince(entity: Entity, day: string, reviewed: string): KeyChange | null {
   const since = factsSince(entity, day, reviewed).filter((f) => firstDay(f.date) > day);
@@ -113,6 +115,10 @@ export function keyChangeSince(entity: Entity, day: string, reviewed: string): K
     .sort((a, b) => firstDay(a.from).localeCompare(firstDay(b.from)))
     .at(-1);
   if (taken) return { kind: 'role', role: taken };
+  const variants = typeof entity.summary === 'string' ? [] : entity.summary;
+  const became = variants.filter((v) => v.from !== undefined && firstDay(v.from) > day).at(-1)?.from;
+  const opening = became === undefined ? undefined : since.find((f) => firstDay(f.date) >= firstDay(became));
+  if (opening) return { kind: 'fact', fact: opening };
   const fact =
     latest(since.filter((f) => f.change === 'overtaken')) ?? latest(since.filter((f) => f.milestone)) ?? latest(since);
   return fact ? { kind: 'fact', fact } : null;
