@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-export type BuiltLayout = 'current-2024' | 'view-con-2017';
+export type BuiltLayout = 'current-2024' | 'news-content-2023' | 'view-con-2017';
 
 export interface ArticleText {
   /** The headline as printed; null when no stored copy shows one (a placeholder is used, and says so). */
@@ -131,9 +131,12 @@ function legacyLayout(article: ArticleText, headline: string): string {
     `<div class="view_tit_byline_r">Published : ${dateLine(article.published, false)}</div>`,
     'date line',
   );
-  const captions = article.captions.map(
-    (c) =>
-      `<div class="img_box"><img src="http://res.heraldm.com/content/image/placeholder.jpg" alt="" /><p>${escape(c)}</p></div>`,
+  // As the stored copies show: a caption block inside the body, before the first paragraph (`view_con_caption`);
+  // older copies print it beside the photo as `.img_caption`.
+  const captions = article.captions.map((c, i) =>
+    i % 2 === 0
+      ? `<div class="view_con_caption">${escape(c)}</div>`
+      : `<div class="img_box"><img src="http://res.heraldm.com/content/image/placeholder.jpg" alt="" /><p class="img_caption">${escape(c)}</p></div>`,
   );
   const half = Math.ceil(article.paragraphs.length / 2);
   const block = (ps: string[]) => `<div class="view_con_t">\n${ps.map(escape).join('<br />\n<br />\n')}\n</div>`;
@@ -149,8 +152,40 @@ function legacyLayout(article: ArticleText, headline: string): string {
   return `${html.slice(0, start)}<div id="articleText" class="view_con article">\n${body}\n\t\t</div>\n\t\t${html.slice(end)}`;
 }
 
+function layout2023(article: ArticleText, headline: string): string {
+  let html = head(template('kh-2023.html'), article, headline);
+  html = html.replace(
+    /<!-- Test fixture:[^>]*-->/,
+    '<!-- Test fixture: a stored article rebuilt in the Aug 2023 - Dec 2024 layout (test/helpers/page-builder.ts). -->',
+  );
+  html = replaceOnce(
+    html,
+    /<h1 class="news_title">[^<]*<\/h1>/,
+    `<h1 class="news_title">${escape(headline)}</h1>`,
+    'h1',
+  );
+  html = replaceOnce(
+    html,
+    /<p class="news_date">[^<]*<\/p>/,
+    `<p class="news_date">Published : ${dateLine(article.published, true)}</p>`,
+    'date line',
+  );
+  const photos = article.captions.map(
+    (c) =>
+      `<div class="img_box"><img src="https://res.heraldm.com/content/image/placeholder.jpg" alt="" /><p class="img_caption">${escape(c)}</p></div>`,
+  );
+  const body = [...photos, ...article.paragraphs.map((p) => `<p>${escape(p)}</p>`)].join('\n');
+  return replaceOnce(
+    html,
+    /(<div class="text_box">)[\s\S]*?(<\/div>\s*<\/div>\s*<div class="news_journalist_area">)/,
+    `<div class="text_box">\n${body}\n</div>\n</div>\n<div class="news_journalist_area">`,
+    'text box',
+  );
+}
+
 /** The page, ready to serve at `article.url`. */
 export function buildArticlePage(article: ArticleText, layout: BuiltLayout): string {
   const headline = article.headline ?? placeholderHeadline(article.url);
-  return layout === 'current-2024' ? currentLayout(article, headline) : legacyLayout(article, headline);
+  if (layout === 'current-2024') return currentLayout(article, headline);
+  return layout === 'news-content-2023' ? layout2023(article, headline) : legacyLayout(article, headline);
 }

@@ -41,7 +41,11 @@ export const PUBLISHED_META = ['meta[property="article:published_time"]', 'meta[
 /** Elements whose text is the date line. */
 export const DATE_LINE_SELECTORS = ['.date', 'p.news_date', '.view_tit_byline_r', '.news_date'];
 
-/** Regions inside a body that are not the article's prose: ads, photos and captions, embedded related lists. */
+/**
+ * Regions inside a body that are not the article's prose: ads, photos and captions, embedded related lists. Never
+ * marked, so an entity's first mention is its first mention in the prose (a caption before the first paragraph
+ * often repeats the names of the story).
+ */
 export const NON_PROSE_IN_BODY = [
   '[data-svcad]',
   'section[style*="height"]',
@@ -49,6 +53,9 @@ export const NON_PROSE_IN_BODY = [
   '.img_box',
   'figure',
   'figcaption',
+  // 2017 - Aug 2023: the caption block inside the body, and the older caption beside a photo.
+  '.view_con_caption',
+  '.img_caption',
   'ins.adsbygoogle',
   '[id^="div-gpt-ad"]',
   '.related_news',
