@@ -10,6 +10,7 @@ import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind } from './schema';
 import type { ShippedEntity } from './ship';
 import { aliasActiveOn, aliasText } from './aliases';
+import { eventPhrases } from './event-phrases';
 
 export interface PageQuery {
   /** Normalised headlines the page states. */
@@ -69,6 +70,7 @@ export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
     };
   }
   if (!query.glossary) return { mode: 'none', reason: 'glossary-off' };
-  const phrases = [...kb.entities.values()].filter(wanted).flatMap((entity) => aliasPhrases(entity, date));
+  const entities = [...kb.entities.values()].filter(wanted);
+  const phrases = [...entities.flatMap((entity) => aliasPhrases(entity, date)), ...eventPhrases(entities, date)];
   return { mode: 'glossary', date, phrases };
 }

@@ -118,6 +118,36 @@ export const SummaryVariantSchema = v.strictObject({
   text: text(300),
 });
 
+const EventDates = v.pipe(v.array(IsoDate, 'must be an array of dates'), v.minLength(1, 'needs at least one date'));
+/** A party to a summit, in the forms reporters use: ["Trump", "Donald Trump"]. */
+const Party = v.pipe(v.array(text(60), 'must be an array of names'), v.minLength(1, 'needs at least one name'));
+
+/**
+ * What an event is, for the phrases reporters use instead of its name ("the nuclear test in January 2016", "the
+ * H-bomb test", "the summit in Singapore", "their second summit"): see event-phrases.ts. Each claim here is one the
+ * entity's own facts make, with their sources.
+ */
+export const EventFormSchema = v.variant(
+  'type',
+  [
+    v.strictObject({
+      type: v.literal('nuclear-test'),
+      dates: EventDates,
+      /** Its place in the series: 4 for the fourth test. */
+      ordinal: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1)),
+      /** North Korea called it a hydrogen bomb (a fact of the entity says so). */
+      claimedHydrogen: v.optional(v.literal(true, 'must be true (or left out)')),
+    }),
+    v.strictObject({
+      type: v.literal('summit'),
+      dates: EventDates,
+      city: text(60),
+      parties: v.pipe(v.array(Party, 'must be an array of parties'), v.length(2, 'needs the two leaders')),
+    }),
+  ],
+  'must be a nuclear-test or a summit',
+);
+
 export const EntitySchema = v.strictObject({
   /** Stable kebab-case id; other tools rely on it through `data-entity`. Equal to the file name. */
   id: Id,
@@ -138,6 +168,8 @@ export const EntitySchema = v.strictObject({
   /** Oldest first. */
   facts: v.pipe(v.array(FactSchema, 'must be an array'), v.minLength(1, 'needs at least one fact')),
   related: v.optional(v.array(Id, 'must be an array of entity ids')),
+  /** For an event: what it is, so that reporters' descriptive phrases resolve to it (event-phrases.ts). */
+  event: v.optional(EventFormSchema),
   /** For the next editor (why the aliases are what they are); never shipped. */
   editorNote: v.optional(text(1500)),
 });
@@ -194,6 +226,7 @@ export const ArticleSheetSchema = v.strictObject({
 
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type SummaryVariant = v.InferOutput<typeof SummaryVariantSchema>;
+export type EventForm = v.InferOutput<typeof EventFormSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type Role = v.InferOutput<typeof RoleSchema>;
 export type Alias = v.InferOutput<typeof AliasSchema>;

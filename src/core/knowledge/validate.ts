@@ -116,6 +116,22 @@ function checkEntity(
     previous = start;
   });
 
+  if (entity.event) {
+    // What the descriptive phrases rely on is what the entity's own, sourced facts say.
+    const { event } = entity;
+    if (entity.kind !== 'event') add('event', `only events have one (this is a ${entity.kind})`);
+    event.dates.forEach((date, i) => {
+      if (!entity.facts.some((f) => f.date === date)) add(`event.dates[${i}]`, `no fact is dated ${date}`);
+    });
+    if (
+      event.type === 'nuclear-test' &&
+      event.claimedHydrogen &&
+      !entity.facts.some((f) => /hydrogen|H-bomb/i.test(f.text))
+    ) {
+      add('event.claimedHydrogen', 'no fact says the North called it a hydrogen bomb');
+    }
+  }
+
   (entity.related ?? []).forEach((id, i) => {
     if (!ids.has(id)) add(`related[${i}]`, `"${id}" is not an entity`);
   });
