@@ -1,10 +1,10 @@
 // Builds Backgrounder for Chrome and Firefox from one manifest and one source tree:
-//   node build.mjs            -> dist/chrome/, dist/firefox/ (load unpacked) and dist/*.zip (installable archives)
+//   node build.mjs            -> dist/chrome/, dist/firefox/ (load unpacked) and dist/*.zip (installable archives,
+//                                reproducible: the same commit gives the same bytes)
 //   node build.mjs --no-zip   -> skip the archives (faster, for the test loop)
 // The data folder is validated first: a broken entity, source list or article sheet stops the build with a
 // message naming the file and the field. The knowledge ships inside the background script only; a page receives
 // just what it needs, by message.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,7 @@ async function buildTools() {
         "export { ship } from './src/core/knowledge/ship';",
         "export { contentScriptMatches } from './src/core/site/korea-herald';",
         "export { pageDataSizes } from './src/core/knowledge/page-data';",
+        "export { zipDirectory } from './tools/zip';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -191,23 +192,14 @@ function measureSizes(browserDir) {
   return sizes;
 }
 
-function zip(browser, version) {
-  const filename = `backgrounder-${browser}-${version}.zip`;
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/web-ext'),
-    [
-      'build',
-      '--source-dir',
-      join(DIST_DIR, browser),
-      '--artifacts-dir',
-      DIST_DIR,
-      '--filename',
-      filename,
-      '--overwrite-dest',
-    ],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-  return relative(ROOT, join(DIST_DIR, filename));
+/**
+ * The installable archive of one browser's package, byte for byte the same from any clone at any time (sorted
+ * entries, one fixed timestamp, fixed permissions: see tools/zip.ts).
+ */
+function zip(tools, browser, version) {
+  const path = join(DIST_DIR, `backgrounder-${browser}-${version}.zip`);
+  writeFileSync(path, tools.zipDirectory(join(DIST_DIR, browser)));
+  return relative(ROOT, path);
 }
 
 export async function build({ archives = true, quiet = false } = {}) {
@@ -231,7 +223,9 @@ export async function build({ archives = true, quiet = false } = {}) {
   const matches = tools.contentScriptMatches();
   for (const browser of ['chrome', 'firefox']) {
     await buildBrowser(browser, shipped, manifestFor(browser, source, matches));
-    log(`built ${relative(ROOT, join(DIST_DIR, browser))}/${archives ? ` and ${zip(browser, source.version)}` : ''}`);
+    log(
+      `built ${relative(ROOT, join(DIST_DIR, browser))}/${archives ? ` and ${zip(tools, browser, source.version)}` : ''}`,
+    );
   }
   const sizes = measureSizes(join(DIST_DIR, 'chrome'));
   const overBudget = [];
