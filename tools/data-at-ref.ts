@@ -14,9 +14,12 @@ function readJson(cwd: string, ref: string, path: string): unknown {
   }
 }
 
-/** data/ at `ref` in the repository at `cwd`. A ref from before data/ existed gives an empty snapshot. */
+/**
+ * data/ at `ref` (a commit, a tag, or a tree such as git's empty tree) in the repository at `cwd`. A ref from before
+ * data/ existed gives an empty snapshot.
+ */
 export function snapshotAt(cwd: string, ref: string): Snapshot {
-  git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{tree}`]);
   const files = git(cwd, ['ls-tree', '-r', '--name-only', ref, '--', 'data/'])
     .split('\n')
     .filter((f) => f.endsWith('.json'))

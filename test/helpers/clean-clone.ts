@@ -3,7 +3,7 @@
  * no install), for tests that build or release from a clean tree.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,8 @@ export function cleanClone(prefix: string, commit = git(REPO_ROOT, 'rev-parse', 
   git(dir, 'reset', '--quiet', '--hard', commit);
   git(dir, 'config', 'user.email', 'test@backgrounder.example');
   git(dir, 'config', 'user.name', 'Backgrounder test');
-  // Ignored by .gitignore, so the clone stays clean.
+  // .gitignore's `node_modules/` matches a folder, not a symlink: ignore the link in this clone only.
+  appendFileSync(join(dir, '.git/info/exclude'), '\n/node_modules\n');
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
