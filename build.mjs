@@ -16,6 +16,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = process.env.BACKGROUNDER_DATA_DIR ?? join(ROOT, 'data');
 const DIST_DIR = process.env.BACKGROUNDER_DIST_DIR ?? join(ROOT, 'dist');
 export const KNOWLEDGE_MODULE = 'backgrounder:knowledge';
+export const ABOUT_MODULE = 'backgrounder:about';
 
 /** Budgets (gzipped) that keep what every article view loads small. The content script carries no data. */
 export const SIZE_BUDGETS = { 'content.js': 20_000, 'popup/popup.js': 20_000 };
@@ -115,11 +116,34 @@ const inlineCssPlugin = {
   },
 };
 
-/** esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge. */
+/**
+ * What the popup and the options page say about the knowledge base (see src/shared/about.d.ts): its review date,
+ * how many entities and sources, computed from the validated data at build time, and where to report an error
+ * (package.json's `bugs.url`).
+ */
+export function aboutKnowledge(shipped) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return {
+    reviewed: shipped.reviewed,
+    entities: shipped.entities.length,
+    sources: Object.keys(shipped.sources).length,
+    issues: pkg.bugs.url,
+  };
+}
+
+/**
+ * esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge;
+ * `import about from 'backgrounder:about'` the few figures of `aboutKnowledge`.
+ */
 function knowledgePlugin(shipped) {
   return {
     name: 'knowledge',
     setup(build) {
+      build.onResolve({ filter: /^backgrounder:about$/ }, () => ({ path: 'about', namespace: 'about' }));
+      build.onLoad({ filter: /.*/, namespace: 'about' }, () => ({
+        contents: `export default ${JSON.stringify(aboutKnowledge(shipped))};`,
+        loader: 'js',
+      }));
       build.onResolve({ filter: /^backgrounder:knowledge$/ }, () => ({ path: 'knowledge', namespace: 'knowledge' }));
       build.onLoad({ filter: /.*/, namespace: 'knowledge' }, () => ({
         // JSON.parse of a string is faster to start than an object literal of the same size.
