@@ -156,6 +156,19 @@ function knowledgePlugin(shipped) {
 
 /** The content script uses the browsers' native API (see src/content/native-browser.ts); the rest the polyfill. */
 const CONTENT_ENTRY = 'content';
+
+/**
+ * The oldest browsers the code runs in, from manifest.json (README, "Browser versions"): esbuild compiles for
+ * them, so the bundles use no syntax they lack.
+ */
+const SOURCE_MANIFEST = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+export const MINIMUMS = {
+  chrome: Number(SOURCE_MANIFEST.minimum_chrome_version),
+  firefox: Math.min(
+    Number.parseInt(SOURCE_MANIFEST.browser_specific_settings.gecko.strict_min_version, 10),
+    Number.parseInt(SOURCE_MANIFEST.browser_specific_settings.gecko_android.strict_min_version, 10),
+  ),
+};
 const NATIVE_BROWSER = join(ROOT, 'src/content/native-browser.ts');
 
 function bundleOptions(shipped, outdir, entries) {
@@ -165,7 +178,7 @@ function bundleOptions(shipped, outdir, entries) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: ['chrome120', 'firefox142'],
+    target: [`chrome${MINIMUMS.chrome}`, `firefox${MINIMUMS.firefox}`],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -186,6 +199,7 @@ export function manifestFor(browser, source, matches) {
     delete manifest.browser_specific_settings;
     manifest.background = { service_worker: manifest.background.service_worker };
   } else {
+    delete manifest.minimum_chrome_version;
     manifest.background = { scripts: manifest.background.scripts };
   }
   return manifest;
@@ -243,7 +257,7 @@ export async function build({ archives = true, quiet = false } = {}) {
   log(
     `page data: at most ${Math.max(...pageData.map((p) => p.bytes))} B per curated article (budget ${PAGE_DATA_BUDGET} B)`,
   );
-  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const source = SOURCE_MANIFEST;
   const matches = tools.contentScriptMatches();
   for (const browser of ['chrome', 'firefox']) {
     await buildBrowser(browser, shipped, manifestFor(browser, source, matches));
