@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GLOSSARY_DEMO_ARTICLE, loadArticleFixture } from '../helpers/article-fixtures';
 import { buildArticlePage } from '../helpers/page-builder';
+import { pngSize } from '../helpers/png';
 import { browsersAvailable, missingBrowserMessage } from './harness/browsers';
 import { CI, ensureBuilt, OUT, PLACEHOLDER_ARTICLE_URL, ROOT } from './harness/paths';
 import { launch, type Session } from './harness/session';
@@ -21,12 +22,6 @@ const TILE = { width: 440, height: 280 };
 const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'store/screenshots') : join(OUT, 'store');
 const missing = !browsersAvailable().chromium;
 if (missing) console.warn(missingBrowserMessage('chromium'));
-
-/** The PNG's width and height, from its IHDR chunk. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
-}
 
 describe.skipIf(missing && !CI)('store screenshots (chromium)', () => {
   let session: Session;
