@@ -3,10 +3,11 @@
  * settings, the new build (this tree's, its version bumped) replaces it in the same profile as an update, and the
  * settings read back unchanged, through storage and on the new options page.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/core/settings';
@@ -36,7 +37,7 @@ const work = mkdtempSync(join(tmpdir(), 'backgrounder-update-'));
 beforeAll(async () => {
   await ensureBuilt();
   clone = cleanClone('backgrounder-1.0.0-', RELEASE_1_0_0);
-  execFileSync('node', ['build.mjs', '--no-zip'], { cwd: clone.dir, stdio: 'pipe' });
+  await promisify(execFile)('node', ['build.mjs', '--no-zip'], { cwd: clone.dir });
 }, 60_000);
 afterAll(() => {
   clone?.remove();

@@ -2,7 +2,8 @@
  * npm run release on a clean clone: what it refuses (a changelog still "Unreleased", a dirty tree, a version
  * already tagged, knowledge changed without a new review date) and what it writes into dist/release/<version>/.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,17 @@ const NEXT = '9.8.7';
 let clone: Clone;
 let dir: string;
 
-function release(): { status: number | null; output: string } {
-  const run = spawnSync(join(dir, 'node_modules/.bin/tsx'), ['tools/release.ts'], { cwd: dir, encoding: 'utf8' });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+/** Runs `npm run release`'s script in the clone (asynchronously: the test worker keeps answering the runner). */
+async function release(): Promise<{ status: number | null; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(join(dir, 'node_modules/.bin/tsx'), ['tools/release.ts'], {
+      cwd: dir,
+    });
+    return { status: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: failed.code ?? null, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
 }
 
 /** What a releaser commits before `npm run release`: the new version, and the Unreleased section named. */
@@ -40,33 +49,33 @@ beforeAll(() => {
 afterAll(() => clone.remove());
 
 describe('npm run release refuses', () => {
-  it('a changelog that still has an Unreleased section', () => {
+  it('a changelog that still has an Unreleased section', async () => {
     const changelog = join(dir, 'CHANGELOG.md');
     const text = readFileSync(changelog, 'utf8');
     if (!/^## Unreleased$/m.test(text)) {
       writeFileSync(changelog, text.replace(/^## \d/m, '## Unreleased\n\n- Something.\n\n$&'));
       git(dir, 'commit', '--quiet', '-am', 'An Unreleased section');
     }
-    const { status, output } = release();
+    const { status, output } = await release();
     expect(status).toBe(1);
     expect(output).toMatch(/release refused: CHANGELOG\.md still has an "## Unreleased" section/);
   });
 
-  it('a dirty tree, and writes nothing', () => {
+  it('a dirty tree, and writes nothing', async () => {
     writeFileSync(join(dir, 'stray.txt'), 'not committed');
-    const { status, output } = release();
+    const { status, output } = await release();
     rmSync(join(dir, 'stray.txt'));
     expect(status).toBe(1);
     expect(output).toMatch(/release refused: the working tree is not clean[^]*stray\.txt/);
     expect(() => readdirSync(join(dir, 'dist/release'))).toThrow();
   });
 
-  it('a manifest and package.json that disagree on the version', () => {
+  it('a manifest and package.json that disagree on the version', async () => {
     const path = join(dir, 'package.json');
     const original = readFileSync(path, 'utf8');
     writeFileSync(path, original.replace(/"version": "[^"]+"/, '"version": "0.0.1"'));
     git(dir, 'commit', '--quiet', '-am', 'mismatch');
-    const { status, output } = release();
+    const { status, output } = await release();
     git(dir, 'reset', '--quiet', '--hard', 'HEAD~1');
     expect(status).toBe(1);
     expect(output).toMatch(/manifest\.json says .* but package\.json says 0\.0\.1/);
@@ -76,9 +85,9 @@ describe('npm run release refuses', () => {
 describe('npm run release on a clean, prepared tree', () => {
   let out: string;
   let ran: { status: number | null; output: string };
-  beforeAll(() => {
+  beforeAll(async () => {
     prepare(NEXT);
-    ran = release();
+    ran = await release();
     out = join(dir, 'dist/release', NEXT);
   }, 60_000);
 
@@ -123,7 +132,7 @@ describe('npm run release on a clean, prepared tree', () => {
     expect(files.some((f) => f.startsWith('node_modules/') || f.startsWith('dist/'))).toBe(false);
   });
 
-  it("BUILDING.md's two commands, run in the unpacked source elsewhere, rebuild the AMO package byte for byte", () => {
+  it("BUILDING.md's two commands, run in the unpacked source elsewhere, rebuild the AMO package byte for byte", async () => {
     const source = unzipSync(readFileSync(join(out, `backgrounder-${NEXT}-source.zip`)));
     const building = new TextDecoder().decode(source['BUILDING.md']);
     const commands = /```sh\n([^]*?)```/.exec(building)?.[1].trim().split('\n');
@@ -140,9 +149,8 @@ describe('npm run release on a clean, prepared tree', () => {
       }
       // `npm ci` would install package-lock.json's exact versions from the registry; the tests share ours instead.
       symlinkSync(join(dir, 'node_modules'), join(elsewhere, 'node_modules'), 'dir');
-      execFileSync('npm', ['run', 'build'], {
+      await promisify(execFile)('npm', ['run', 'build'], {
         cwd: elsewhere,
-        stdio: 'pipe',
         env: { ...process.env, TZ: 'Pacific/Auckland' },
       });
       expect(sha256(readFileSync(join(elsewhere, 'dist', amo)))).toBe(expected);
@@ -151,14 +159,14 @@ describe('npm run release on a clean, prepared tree', () => {
     }
   }, 60_000);
 
-  it('refuses the same version again once it is tagged', () => {
+  it('refuses the same version again once it is tagged', async () => {
     git(dir, 'tag', `v${NEXT}`);
-    const { status, output } = release();
+    const { status, output } = await release();
     expect(status).toBe(1);
     expect(output).toContain(`release refused: version ${NEXT} is already released (tag v${NEXT} exists)`);
   });
 
-  it('refuses a next release whose data changed with the same review date', () => {
+  it('refuses a next release whose data changed with the same review date', async () => {
     const entity = join(dir, 'data/entities', readdirSync(join(dir, 'data/entities'))[0]);
     const data = JSON.parse(readFileSync(entity, 'utf8'));
     data.summary = `${data.summary} (edited)`;
@@ -167,7 +175,7 @@ describe('npm run release on a clean, prepared tree', () => {
     writeFileSync(changelog, readFileSync(changelog, 'utf8').replace(/^(## 9\.8\.7)/m, '## 9.8.8 — 2026-12-09\n\n$1'));
     git(dir, 'commit', '--quiet', '-am', 'data edit');
     prepareVersionOnly('9.8.8');
-    const { status, output } = release();
+    const { status, output } = await release();
     expect(status).toBe(1);
     expect(output).toMatch(/data\/ changed since v9\.8\.7 but data\/knowledge\.json still says reviewed/);
   });
