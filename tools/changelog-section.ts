@@ -40,7 +40,8 @@ export function releaseSection(changelog: string, version: string): Section {
   const all = sections(changelog);
   if (all.some((s) => s.heading.startsWith('## Unreleased'))) {
     throw new Error(
-      `CHANGELOG.md still has an "## Unreleased" section: rename it "## ${version} — <date>" before releasing`,
+      `CHANGELOG.md still has an "## Unreleased" section: set the new version in manifest.json and package.json ` +
+        `(now ${version}) and rename the section "## <version> — <date>" before releasing`,
     );
   }
   const matching = all.filter((s) => s.version === version);
