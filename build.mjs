@@ -1,10 +1,10 @@
 // Builds Backgrounder for Chrome and Firefox from one manifest and one source tree:
-//   node build.mjs            -> dist/chrome/, dist/firefox/ (load unpacked) and dist/*.zip (installable archives)
+//   node build.mjs            -> dist/chrome/, dist/firefox/ (load unpacked) and dist/*.zip (installable archives,
+//                                reproducible: the same commit gives the same bytes)
 //   node build.mjs --no-zip   -> skip the archives (faster, for the test loop)
 // The data folder is validated first: a broken entity, source list or article sheet stops the build with a
 // message naming the file and the field. The knowledge ships inside the background script only; a page receives
 // just what it needs, by message.
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = process.env.BACKGROUNDER_DATA_DIR ?? join(ROOT, 'data');
 const DIST_DIR = process.env.BACKGROUNDER_DIST_DIR ?? join(ROOT, 'dist');
 export const KNOWLEDGE_MODULE = 'backgrounder:knowledge';
+export const ABOUT_MODULE = 'backgrounder:about';
 
 /** Budgets (gzipped) that keep what every article view loads small. The content script carries no data. */
 export const SIZE_BUDGETS = { 'content.js': 20_000, 'popup/popup.js': 20_000 };
@@ -49,6 +50,7 @@ async function buildTools() {
         "export { ship } from './src/core/knowledge/ship';",
         "export { contentScriptMatches } from './src/core/site/korea-herald';",
         "export { pageDataSizes } from './src/core/knowledge/page-data';",
+        "export { zipDirectory } from './tools/zip';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -114,11 +116,34 @@ const inlineCssPlugin = {
   },
 };
 
-/** esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge. */
+/**
+ * What the popup and the options page say about the knowledge base (see src/shared/about.d.ts): its review date,
+ * how many entities and sources, computed from the validated data at build time, and where to report an error
+ * (package.json's `bugs.url`).
+ */
+export function aboutKnowledge(shipped) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return {
+    reviewed: shipped.reviewed,
+    entities: shipped.entities.length,
+    sources: Object.keys(shipped.sources).length,
+    issues: pkg.bugs.url,
+  };
+}
+
+/**
+ * esbuild plugin: `import knowledge from 'backgrounder:knowledge'` gets the shipped knowledge;
+ * `import about from 'backgrounder:about'` the few figures of `aboutKnowledge`.
+ */
 function knowledgePlugin(shipped) {
   return {
     name: 'knowledge',
     setup(build) {
+      build.onResolve({ filter: /^backgrounder:about$/ }, () => ({ path: 'about', namespace: 'about' }));
+      build.onLoad({ filter: /.*/, namespace: 'about' }, () => ({
+        contents: `export default ${JSON.stringify(aboutKnowledge(shipped))};`,
+        loader: 'js',
+      }));
       build.onResolve({ filter: /^backgrounder:knowledge$/ }, () => ({ path: 'knowledge', namespace: 'knowledge' }));
       build.onLoad({ filter: /.*/, namespace: 'knowledge' }, () => ({
         // JSON.parse of a string is faster to start than an object literal of the same size.
@@ -131,6 +156,19 @@ function knowledgePlugin(shipped) {
 
 /** The content script uses the browsers' native API (see src/content/native-browser.ts); the rest the polyfill. */
 const CONTENT_ENTRY = 'content';
+
+/**
+ * The oldest browsers the code runs in, from manifest.json (README, "Browser versions"): esbuild compiles for
+ * them, so the bundles use no syntax they lack.
+ */
+const SOURCE_MANIFEST = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+export const MINIMUMS = {
+  chrome: Number(SOURCE_MANIFEST.minimum_chrome_version),
+  firefox: Math.min(
+    Number.parseInt(SOURCE_MANIFEST.browser_specific_settings.gecko.strict_min_version, 10),
+    Number.parseInt(SOURCE_MANIFEST.browser_specific_settings.gecko_android.strict_min_version, 10),
+  ),
+};
 const NATIVE_BROWSER = join(ROOT, 'src/content/native-browser.ts');
 
 function bundleOptions(shipped, outdir, entries) {
@@ -140,7 +178,7 @@ function bundleOptions(shipped, outdir, entries) {
     outdir,
     bundle: true,
     format: 'iife',
-    target: ['chrome120', 'firefox142'],
+    target: [`chrome${MINIMUMS.chrome}`, `firefox${MINIMUMS.firefox}`],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -161,6 +199,7 @@ export function manifestFor(browser, source, matches) {
     delete manifest.browser_specific_settings;
     manifest.background = { service_worker: manifest.background.service_worker };
   } else {
+    delete manifest.minimum_chrome_version;
     manifest.background = { scripts: manifest.background.scripts };
   }
   return manifest;
@@ -191,23 +230,14 @@ function measureSizes(browserDir) {
   return sizes;
 }
 
-function zip(browser, version) {
-  const filename = `backgrounder-${browser}-${version}.zip`;
-  execFileSync(
-    join(ROOT, 'node_modules/.bin/web-ext'),
-    [
-      'build',
-      '--source-dir',
-      join(DIST_DIR, browser),
-      '--artifacts-dir',
-      DIST_DIR,
-      '--filename',
-      filename,
-      '--overwrite-dest',
-    ],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-  return relative(ROOT, join(DIST_DIR, filename));
+/**
+ * The installable archive of one browser's package, byte for byte the same from any clone at any time (sorted
+ * entries, one fixed timestamp, fixed permissions: see tools/zip.ts).
+ */
+function zip(tools, browser, version) {
+  const path = join(DIST_DIR, `backgrounder-${browser}-${version}.zip`);
+  writeFileSync(path, tools.zipDirectory(join(DIST_DIR, browser)));
+  return relative(ROOT, path);
 }
 
 export async function build({ archives = true, quiet = false } = {}) {
@@ -227,11 +257,13 @@ export async function build({ archives = true, quiet = false } = {}) {
   log(
     `page data: at most ${Math.max(...pageData.map((p) => p.bytes))} B per curated article (budget ${PAGE_DATA_BUDGET} B)`,
   );
-  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+  const source = SOURCE_MANIFEST;
   const matches = tools.contentScriptMatches();
   for (const browser of ['chrome', 'firefox']) {
     await buildBrowser(browser, shipped, manifestFor(browser, source, matches));
-    log(`built ${relative(ROOT, join(DIST_DIR, browser))}/${archives ? ` and ${zip(browser, source.version)}` : ''}`);
+    log(
+      `built ${relative(ROOT, join(DIST_DIR, browser))}/${archives ? ` and ${zip(tools, browser, source.version)}` : ''}`,
+    );
   }
   const sizes = measureSizes(join(DIST_DIR, 'chrome'));
   const overBudget = [];

@@ -1,15 +1,20 @@
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error build.mjs is plain JavaScript without type declarations
-import { loadKnowledge, KNOWLEDGE_MODULE } from './build.mjs';
+import { aboutKnowledge, loadKnowledge, ABOUT_MODULE, KNOWLEDGE_MODULE } from './build.mjs';
 
 export default defineConfig({
   plugins: [
     {
       // The same `backgrounder:knowledge` module the build makes: the validated, shipped data of data/.
       name: 'knowledge',
-      resolveId: (id: string) => (id === KNOWLEDGE_MODULE ? `\0${id}` : null),
-      load: async (id: string) =>
-        id === `\0${KNOWLEDGE_MODULE}` ? `export default ${JSON.stringify((await loadKnowledge()).shipped)};` : null,
+      resolveId: (id: string) => ([KNOWLEDGE_MODULE, ABOUT_MODULE].includes(id) ? `\0${id}` : null),
+      load: async (id: string) => {
+        if (id === `\0${KNOWLEDGE_MODULE}`) return `export default ${JSON.stringify((await loadKnowledge()).shipped)};`;
+        if (id === `\0${ABOUT_MODULE}`) {
+          return `export default ${JSON.stringify(aboutKnowledge((await loadKnowledge()).shipped))};`;
+        }
+        return null;
+      },
     },
   ],
   test: {

@@ -11,8 +11,14 @@ import { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import { planPage } from '../core/knowledge/plan';
 import { pageViews } from '../core/knowledge/views';
 import { onBackgroundRequest } from '../shared/messages';
+import { handleInstalled } from './updates';
 
 const kb = new KnowledgeBase(knowledge);
+
+// An update keeps every setting (see updates.ts); registered at the top level so the event reaches a fresh worker.
+browser.runtime.onInstalled.addListener((details) => {
+  void handleInstalled(details, browser.storage.sync ?? browser.storage.local);
+});
 
 onBackgroundRequest({
   'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) =>

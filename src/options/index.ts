@@ -4,9 +4,11 @@ import { ENTITY_KINDS, type EntityKind } from '../core/knowledge/kinds';
 import type { GlossaryMode } from '../core/settings';
 import { localisePage, t, type MessageKey } from '../shared/i18n';
 import { loadSettings, saveSettings } from '../shared/settings';
+import { showAbout } from './about';
 
 async function main(): Promise<void> {
   localisePage(document);
+  showAbout(document);
   const settings = await loadSettings();
   const enabled = document.getElementById('enabled') as HTMLInputElement;
   enabled.checked = settings.enabled;

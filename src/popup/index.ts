@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { formatDate } from '../core/format-date';
 import { localisePage, t } from '../shared/i18n';
+import { reviewedLine } from '../shared/knowledge-age';
 import { sendToTab, type PageSummary } from '../shared/messages';
 import { isActiveOn, loadSettings, saveSettings, type Settings } from '../shared/settings';
 import { renderEntities, renderTimeline, statusText } from './render';
@@ -71,6 +72,7 @@ function showSwitches(settings: Settings, summary: PageSummary | null): void {
 
 async function main(): Promise<void> {
   localisePage(document);
+  $('knowledge-reviewed').textContent = reviewedLine(t);
   const tabId = await targetTab();
   const reveal = (entityId: string) => {
     if (tabId !== null) sendToTab(tabId, 'reveal', { entityId }).catch(() => undefined);
