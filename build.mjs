@@ -50,7 +50,7 @@ async function buildTools() {
         "export { ship } from './src/core/knowledge/ship';",
         "export { contentScriptMatches } from './src/core/site/korea-herald';",
         "export { pageDataSizes } from './src/core/knowledge/page-data';",
-        "export { zipDirectory } from './tools/zip';",
+        "export { zipDirectory } from './src/build/zip';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -232,7 +232,7 @@ function measureSizes(browserDir) {
 
 /**
  * The installable archive of one browser's package, byte for byte the same from any clone at any time (sorted
- * entries, one fixed timestamp, fixed permissions: see tools/zip.ts).
+ * entries, one fixed timestamp, fixed permissions: see src/build/zip.ts).
  */
 function zip(tools, browser, version) {
   const path = join(DIST_DIR, `backgrounder-${browser}-${version}.zip`);

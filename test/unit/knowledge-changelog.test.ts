@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { snapshotAt } from '../../tools/data-at-ref';
-import { diffKnowledge, type EntityData, type Snapshot } from '../../tools/knowledge-diff';
-import { knowledgeChangelog, longDate } from '../../tools/knowledge-changelog';
+import { snapshotAt } from '../../src/build/data-at-ref';
+import { diffKnowledge, type EntityData, type Snapshot } from '../../src/build/knowledge-diff';
+import { knowledgeChangelog, longDate } from '../../src/build/knowledge-changelog';
 
 const kim: EntityData = {
   id: 'sung-kim',

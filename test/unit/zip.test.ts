@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { entryTime, filesUnder, zipDirectory, zipEntries } from '../../tools/zip';
+import { entryTime, filesUnder, zipDirectory, zipEntries } from '../../src/build/zip';
 
 const made: string[] = [];
 function folder(files: Record<string, string>, mtime: Date, mode = 0o644): string {

@@ -42,7 +42,7 @@ ${info.firefoxSha256}  dist/${info.firefoxZip}
 \`\`\`
 
 Check it with \`sha256sum dist/${info.firefoxZip}\` (or \`shasum -a 256\` on macOS). The archive is reproducible:
-entries are sorted, stamped 2000-01-01 00:00 with fixed permissions (see \`tools/zip.ts\`), and nothing in the
+entries are sorted, stamped 2000-01-01 00:00 with fixed permissions (see \`src/build/zip.ts\`), and nothing in the
 output depends on the folder, the clock or the time zone. The unpacked package is \`dist/firefox/\`.
 `;
 }
