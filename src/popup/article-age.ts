@@ -14,16 +14,13 @@ export function yearsBetween(date: string, today: string): number {
   return today.slice(5) < date.slice(5) ? years - 1 : years;
 }
 
-const postsOf = (roles: EntityView['rolesThen']): string =>
-  roles
-    .map((r) => r.title)
-    .sort()
-    .join('|');
+const postsKey = (titles: readonly string[]): string => [...titles].sort().join('|');
 
 /** People with a known post then or now whose posts differ between the article's date and the review date. */
 export function peopleMoved(entities: readonly EntityView[]): { moved: EntityView[]; known: number } {
-  const people = entities.filter((e) => e.kind === 'person' && (e.rolesThen.length > 0 || e.rolesNow.length > 0));
-  return { moved: people.filter((p) => postsOf(p.rolesThen) !== postsOf(p.rolesNow)), known: people.length };
+  const people = entities.filter((e) => e.kind === 'person' && (e.rolesThen.length > 0 || e.postsNow.length > 0));
+  const moved = people.filter((p) => postsKey(p.rolesThen.map((r) => r.title)) !== postsKey(p.postsNow));
+  return { moved, known: people.length };
 }
 
 /** The header's lines; empty for an article less than a year old with nothing overtaken. */

@@ -40,7 +40,7 @@ function node<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, clas
 
 /** The documents behind an entity's facts and roles, by id, in first-cited order. */
 function sourcesOf(view: EntityView, sources: Record<string, Source>): Source[] {
-  const ids = new Set([...view.roles, ...view.atTheTime, ...view.sinceThen].flatMap((item) => item.sources));
+  const ids = new Set([...view.postsThen, ...view.atTheTime, ...view.since].flatMap((item) => item.sources));
   return [...ids].map((id) => sources[id]).filter((s): s is Source => s !== undefined);
 }
 

@@ -47,8 +47,6 @@ export interface EntityView {
   name: string;
   /** The summary that holds on the article's date (none before the first that does). */
   summary?: string;
-  /** Every role, oldest first (people only). */
-  roles: RoleView[];
   /** The roles held on the article's date. */
   rolesThen: RoleView[];
   /** The posts begun by the article's date; one held then carries no end (its end is news from later). */
@@ -60,11 +58,10 @@ export interface EntityView {
   /** For a post: who held it on the article's date. */
   holdersThen: HolderView[];
   atTheTime: FactView[];
-  sinceThen: FactView[];
   /** The one "since then" line a compact card shows (see keyChangeSince). */
   keySince?: KeySinceView;
-  /** People: the roles held on the review date ("now", as far as the knowledge base knows). */
-  rolesNow: RoleView[];
+  /** People: the titles of the roles held on the review date ("now", as far as the knowledge base knows). */
+  postsNow: string[];
   /** Events, agreements, resolutions, talks: the first fact since the date that ended or overtook it. */
   overtaken?: FactView;
   /** The article's own note on this entity (curated sheets). */
@@ -161,7 +158,6 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
     kind: entity.kind,
     name: entity.name,
     ...(summary !== null ? { summary } : {}),
-    roles,
     rolesThen,
     ...postsAndSince(roles, rolesThen, sinceFacts, date),
     ...(former ? { formerRole: former } : {}),
@@ -174,10 +170,8 @@ function entityView(kb: KnowledgeBase, entity: ShippedEntity, date: string, note
           }))
         : [],
     atTheTime: factsAtTheTime(entity, date).map((f) => factOn(f, date)),
-    sinceThen: sinceFacts.map(factView),
     ...(key ? { keySince: key } : {}),
-    rolesNow:
-      entity.kind === 'person' ? rolesOn(entity, kb.reviewed).map((r) => roleOn(r, kb.reviewed, kb.reviewed)) : [],
+    postsNow: entity.kind === 'person' ? rolesOn(entity, kb.reviewed).map((r) => r.title) : [],
     ...(overtaken && entity.kind !== 'person' ? { overtaken: factView(overtaken) } : {}),
     ...(note ? { note } : {}),
   };
@@ -199,10 +193,9 @@ export function pageViews(kb: KnowledgeBase, query: ViewsQuery): PageViews {
   const cited = new Set<string>();
   const cite = (items: Array<{ sources: string[] }>) => items.forEach((i) => i.sources.forEach((s) => cited.add(s)));
   for (const view of entities) {
-    cite(view.roles);
+    cite(view.postsThen);
     cite(view.atTheTime);
-    cite(view.sinceThen);
-    cite(view.rolesNow);
+    cite(view.since);
     if (view.keySince) cite([view.keySince.kind === 'fact' ? view.keySince.fact : view.keySince.role]);
     if (view.overtaken) cite([view.overtaken]);
     view.holdersThen.forEach((h) => cite([h.role]));
