@@ -86,6 +86,22 @@ export class DeferredMarks {
     return counts;
   }
 
+  /** Forgets what is pending inside `block` (a pass plans it again): its own runs and those of blocks inside it. */
+  dropWithin(block: Element): void {
+    if (this.pending.size === 0) return;
+    this.take(block);
+    for (const inner of block.getElementsByTagName('*')) if (this.pending.has(inner)) this.take(inner);
+    // A run whose nearest block is outside (`block` is the body's inline child): only its nodes say where it is.
+    for (let at = block.parentElement; at; at = at.parentElement) {
+      const runs = this.pending.get(at);
+      if (!runs) continue;
+      const kept = runs.filter(({ run }) => !block.contains(run.nodes[0]));
+      if (kept.length === runs.length) continue;
+      if (kept.length > 0) this.pending.set(at, kept);
+      else this.take(at);
+    }
+  }
+
   /** Forgets everything pending (a new pass plans again). */
   clear(): void {
     this.observer?.disconnect();
