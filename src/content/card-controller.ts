@@ -12,6 +12,7 @@ import { CardView } from './card-view';
 import { LEAVE_GRACE_MS, TOUCH_ECHO_MS } from './constants';
 import { PanelView, type Mention } from './panel-view';
 import { placeCard } from './place-card';
+import { record } from './timing';
 import { trusted } from './trusted';
 
 export interface CardControllerOptions {
@@ -146,6 +147,7 @@ export class CardController {
     if (!view || !views) return;
     this.close();
     this.panelMark = mark;
+    const start = performance.now();
     const { mentions, marks } = this.options.mentionsOf(mark);
     this.panel.open({
       view,
@@ -158,6 +160,7 @@ export class CardController {
         target.scrollIntoView?.({ block: 'center' });
       },
     });
+    record('panel', start);
   }
 
   /** Closes the panel and gives focus back to the mark it was opened from. */
