@@ -18,8 +18,12 @@ const kb = new KnowledgeBase(knowledge);
 
 onBackgroundRequest(
   {
-    'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) =>
-      planPage(kb, { headlines, date, bodyStart, kinds, glossary }),
+    // A page date that is no real day, or outside 1990..review + 1 year, is no date; the popup says which it was.
+    'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) => {
+      const accepted = date !== null && pageDateAccepted(date, kb.reviewed) ? date : null;
+      const plan = planPage(kb, { headlines, date: accepted, bodyStart, kinds, glossary });
+      return date !== null && accepted === null ? { ...plan, rejectedDate: date } : plan;
+    },
     'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
     'marked-count': async ({ entities }, sender) => {
       const tabId = sender.tab?.id;

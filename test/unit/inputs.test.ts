@@ -4,7 +4,7 @@
  * real day or out of range counts as no date; a page element with id="browser" is not taken for the extension API.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from '../helpers/fake-browser';
+import { fakeBrowser, getMessageFrom } from '../helpers/fake-browser';
 import { validateKnowledge, type DataFiles } from '../../src/core/knowledge/validate';
 // @ts-expect-error build.mjs is plain JavaScript without type declarations
 import { readDataFiles } from '../../build.mjs';
@@ -18,6 +18,7 @@ const { BACKGROUND_REQUESTS } = await import('../../src/background/requests');
 const { phraseProblem } = await import('../../src/core/knowledge/id-safety');
 const { pageDateAccepted } = await import('../../src/core/page/date-range');
 const { extensionApi } = await import('../../src/content/native-browser');
+const { statusText } = await import('../../src/popup/render');
 
 /** Delivers `message` to the last listener registered; whether it was taken, and its reply. */
 async function deliver(message: unknown): Promise<{ taken: boolean; reply: unknown }> {
@@ -118,6 +119,18 @@ describe("a page's date", () => {
     expect(pageDateAccepted('2027-12-01', reviewed)).toBe(true);
     for (const date of ['1989-12-31', '2027-12-02', '2999-01-01', '2014-02-30', '2014-13-01', '12/12/2014', '']) {
       expect(pageDateAccepted(date, reviewed), date).toBe(false);
+    }
+  });
+
+  it('when rejected, the popup says which date the page gave and why it was not used', () => {
+    for (const locale of ['en', 'ko']) {
+      const t = getMessageFrom(locale);
+      const text = statusText(
+        { status: 'no-fact-sheet', reason: 'no-date', rejectedDate: '2999-01-01', host: 'x', mentionCounts: {} },
+        t,
+      );
+      expect(text, locale).toContain('2999-01-01');
+      expect(text, locale).toContain('1990');
     }
   });
 });
