@@ -30,6 +30,11 @@ const REMARK_DELAY_MS = 50;
 const MAX_BACKOFF_MS = 5_000;
 /** A block whose marks the page removed this often is left as the page wants it. */
 const MAX_TRIES = 3;
+/**
+ * Up to this many changed blocks are matched and written at once, in the mutation observer's callback: before the
+ * page's change is rendered, so the page and its marks cost one layout, not two.
+ */
+const AT_ONCE_BLOCKS = 8;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const hasText = (node: Node): boolean => /\S/.test(node.textContent ?? '');
@@ -67,6 +72,8 @@ export class Annotator {
   private backoffMs = REMARK_DELAY_MS;
   private remarkTimer: ReturnType<typeof setTimeout> | undefined;
   private passing = false;
+  /** Inside the observer's own synchronous pass: records read meanwhile only collect blocks. */
+  private syncing = false;
   private reported = -1;
 
   constructor(
@@ -194,7 +201,80 @@ export class Annotator {
       }
     }
     this.backoffMs = undone ? Math.min(this.backoffMs * 2, MAX_BACKOFF_MS) : REMARK_DELAY_MS;
+    if (this.syncing) return;
+    if (!undone && !this.whole && !this.passing && this.remarkTimer === undefined) this.remarkNow();
     if (this.dirty.size > 0 || this.whole || this.lost) this.schedule();
+  }
+
+  /**
+   * Matches and writes a few changed blocks now (in the observer's callback, before the page's change is laid
+   * out). A larger change, or one naming an entity whose card is not loaded yet, is left to the async pass.
+   */
+  private remarkNow(): void {
+    const units = this.outermost();
+    if (units.length === 0 || units.length > AT_ONCE_BLOCKS) return;
+    const start = performance.now();
+    this.dirty.clear();
+    const later = () => units.forEach((u) => this.dirty.add(u));
+    this.syncing = true;
+    try {
+      this.prepare(units);
+      const written = this.writtenIds();
+      const session = startMarking(this.body, { firstOnly: this.options.firstOnly, marked: this.seeded(written) });
+      const planned: PlannedRun[] = [];
+      for (const unit of units) {
+        for (const run of textRunsOf(unit, this.skipSelector)) {
+          if (this.inSkipped(run)) continue;
+          const matches = session.planRun(run, this.matcher);
+          if (matches.length > 0) planned.push({ run, matches });
+        }
+      }
+      if (planned.some(({ matches }) => matches.some((m) => !this.viewsById.has(m.entityId)))) {
+        later();
+        return;
+      }
+      if (planned.length === 0) return;
+      this.place(planned, written);
+      void this.deferred.start();
+      record('remark', start);
+      this.report();
+    } catch {
+      // Never an error in the page's callback stack: the async pass tries again.
+      later();
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private writtenIds(): Set<string> {
+    return new Set(this.live().map((m) => m.getAttribute(ENTITY_ATTR) ?? ''));
+  }
+
+  /** Entities a first-mention-only pass must not mark again: written, or waiting. */
+  private seeded(written: Set<string>): Set<string> {
+    return new Set([...written, ...Object.keys(this.deferred.pendingCounts())]);
+  }
+
+  /** Before matching `units` again: forget what was waiting in them, and unwrap the page's copies of our marks. */
+  private prepare(units: Element[]): void {
+    for (const unit of units) {
+      if (unit === this.body) this.deferred.clear();
+      else this.deferred.dropWithin(unit);
+    }
+    this.withoutObserver(() => units.forEach(unwrapCopies));
+  }
+
+  /** Writes the first run that mentions an entity not yet marked now (the entity is then a Tab stop); defers the rest. */
+  private place(planned: PlannedRun[], written: Set<string>): void {
+    const marked = new Set(written);
+    const now: PlannedRun[] = [];
+    for (const item of planned) {
+      const firstHere = item.matches.some((m) => !marked.has(m.entityId));
+      for (const m of item.matches) marked.add(m.entityId);
+      if (firstHere) now.push(item);
+      else this.deferred.defer(item);
+    }
+    this.write(now);
   }
 
   private holdsOurMark(node: Node): boolean {
@@ -264,14 +344,9 @@ export class Annotator {
   /** Matches `units` (blocks, or the whole body) in slices, then writes first mentions and what is near. */
   private async pass(units: Element[], step: 'annotate' | 'remark'): Promise<void> {
     const start = performance.now();
-    for (const unit of units) {
-      if (unit === this.body) this.deferred.clear();
-      else this.deferred.dropWithin(unit);
-    }
-    this.withoutObserver(() => units.forEach(unwrapCopies));
-    const live = this.live();
-    const written = new Set(live.map((m) => m.getAttribute(ENTITY_ATTR) ?? ''));
-    const planned = await this.match(units, new Set([...written, ...Object.keys(this.deferred.pendingCounts())]));
+    this.prepare(units);
+    const written = this.writtenIds();
+    const planned = await this.match(units, this.seeded(written));
     if (planned === null) return;
     if (planned.length === 0 && step === 'remark') {
       // Nothing to write: no measure, so "marking has settled" means something on a page that never stops changing.
@@ -294,16 +369,7 @@ export class Annotator {
       if (this.signal.aborted) return;
     }
 
-    // The first run that mentions an entity not yet marked is written now: the entity is then a Tab stop.
-    const marked = new Set(written);
-    const now: PlannedRun[] = [];
-    for (const item of planned) {
-      const firstHere = item.matches.some((m) => !marked.has(m.entityId));
-      for (const m of item.matches) marked.add(m.entityId);
-      if (firstHere) now.push(item);
-      else this.deferred.defer(item);
-    }
-    this.write(now);
+    this.place(planned, written);
     await this.deferred.start();
     if (this.signal.aborted) return;
     record(step, start);
