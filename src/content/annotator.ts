@@ -250,8 +250,9 @@ export class Annotator {
     return new Set(this.live().map((m) => m.getAttribute(ENTITY_ATTR) ?? ''));
   }
 
-  /** Entities a first-mention-only pass must not mark again: written, or waiting. */
-  private seeded(written: Set<string>): Set<string> {
+  /** Entities a first-mention-only pass must not mark again: written, or waiting (read only when it matters). */
+  private seeded(written: Set<string>): Set<string> | undefined {
+    if (!this.options.firstOnly) return undefined;
     return new Set([...written, ...Object.keys(this.deferred.pendingCounts())]);
   }
 
@@ -386,7 +387,7 @@ export class Annotator {
   }
 
   /** The planned matches of every run of `units`, found without writing; null if stopped meanwhile. */
-  private async match(units: Element[], marked: Set<string>): Promise<PlannedRun[] | null> {
+  private async match(units: Element[], marked: Set<string> | undefined): Promise<PlannedRun[] | null> {
     const matchStart = performance.now();
     const session = startMarking(this.body, { firstOnly: this.options.firstOnly, marked });
     const planned: PlannedRun[] = [];
