@@ -23,7 +23,7 @@ import { DeferredMarks, type PlannedRun } from './deferred-marks';
 import { mentionContext } from './mention-context';
 import type { Mention } from './panel-view';
 import { TabStopKeeper } from './tab-stop-keeper';
-import { measured, record } from './timing';
+import { measured, record, summed } from './timing';
 
 const REMARK_DELAY_MS = 50;
 /** The longest a page that keeps undoing our marks makes the next pass wait. */
@@ -92,7 +92,7 @@ export class Annotator {
     });
     // The page's constructor: in a Firefox content script the sandbox global differs from the page's window.
     const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new Observer((records) => measured('observe', () => this.onMutations(records)));
+    this.observer = new Observer((records) => summed('observe', () => this.onMutations(records)));
     this.deferred = new DeferredMarks(body, (runs) => this.write(runs));
   }
 
