@@ -3,7 +3,7 @@
 // Records long animation frames where the browser reports them (Chromium); elsewhere (Firefox) the gaps between
 // animation frames and between zero-delay tasks, which is how long the main thread was held by other work.
 (() => {
-  const bench = { loafs: [], gaps: [], blocks: [] };
+  const bench = { loafs: [], gaps: [], gapsAt: [], blocks: [] };
   window.__bench = bench;
   if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
     new PerformanceObserver((list) => {
@@ -16,7 +16,10 @@
   // between zero-delay tasks after load.
   let lastFrame = 0;
   const onFrame = (now) => {
-    if (lastFrame && document.readyState === 'complete') bench.gaps.push(now - lastFrame);
+    if (lastFrame && document.readyState === 'complete') {
+      bench.gaps.push(now - lastFrame);
+      bench.gapsAt.push(now);
+    }
     lastFrame = now;
     requestAnimationFrame(onFrame);
   };

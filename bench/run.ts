@@ -24,11 +24,14 @@ import { launch, type Session } from '../test/e2e/harness/session';
 import { markJsTime } from './markjs';
 import { mentionsOn } from './mentions';
 import { measureLoad, type Load } from './measure';
+import { LIVE_MS, manyMentionsPage, measureLiveBody, measurePanel, measureScroll, type Phase } from './phases';
 import { benchPages, type BenchPage } from './pages';
 import { count, median, ms, table, times } from './stats';
 
 const QUICK = process.argv.includes('--quick');
 const FULL = process.argv.includes('--full');
+/** Only the phases after load (live body, scroll, panel). */
+const PHASES_ONLY = process.argv.includes('--phases');
 const LOADS = QUICK ? 3 : 7;
 const OUT = join(ROOT, 'bench/out');
 const ARTICLE_URL = (id: string) =>
@@ -37,6 +40,148 @@ const BASELINE_URL = (id: string) => `https://www.koreaherald.com/e2e-baseline/$
 
 /** Targets of issue 11, Chromium, same run. */
 const TARGETS = { longAddedTaskMs: 150, articleAddedTaskMs: 15, longFrameMs: 50, firefoxVsChromium: 2 };
+/** Targets of issue 17: a live body costs at most 2% of wall time; the panel at 5,000 mentions within a budget. */
+const LIVE_SHARE = 0.02;
+const PANEL_MENTIONS = 5_000;
+const PANEL_BUDGET_MS = 1_000;
+const PHASE_RUNS = QUICK ? 1 : 2;
+
+interface PhaseResult {
+  label: string;
+  without: Phase[];
+  with: Phase[];
+}
+
+interface PhasesOf {
+  live: PhaseResult[];
+  scroll: PhaseResult[];
+  panel: { panelMs: number; listed: number }[];
+}
+
+/** The phases after load (phases.ts), with and without Backgrounder, alternating. */
+async function runPhases(name: BrowserName, pages: BenchPage[]): Promise<PhasesOf> {
+  const session: Session = await launch(name);
+  const out: PhasesOf = { live: [], scroll: [], panel: [] };
+  const both = async (label: string, page: BenchPage, measure: typeof measureLiveBody) => {
+    const r: PhaseResult = { label, without: [], with: [] };
+    for (let i = 0; i < PHASE_RUNS; i++) {
+      r.without.push(await measure(session, BASELINE_URL(page.id), page.html, false));
+      r.with.push(await measure(session, ARTICLE_URL(page.id), page.html, true));
+    }
+    process.stderr.write(`  ${name} ${label}: ${PHASE_RUNS}+${PHASE_RUNS}\n`);
+    return r;
+  };
+  try {
+    for (const page of pages.filter((p) => p.id !== 'long-1mb')) {
+      out.live.push(await both(`${page.label}, live body`, page, measureLiveBody));
+    }
+    const long = pages.find((p) => p.id === 'long-150x');
+    if (long) out.scroll.push(await both(`${long.label}, read top to bottom`, long, measureScroll));
+    const article = pages.find((p) => p.id === 'article');
+    if (article) {
+      const html = manyMentionsPage(article.html, 'Sung Kim', PANEL_MENTIONS);
+      for (let i = 0; i < PHASE_RUNS + 1; i++) {
+        out.panel.push(await measurePanel(session, ARTICLE_URL('many-mentions'), html, 'sung-kim'));
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return out;
+}
+
+const pmed = (phases: Phase[], key: keyof Phase) => median(phases.map((p) => Number(p[key])));
+const plongest = (phases: Phase[]) => Math.max(0, ...phases.flatMap((p) => p.longFrames));
+
+function phaseTable(name: string, results: PhaseResult[], chromium: boolean): string {
+  const rows = results.flatMap((r) => {
+    const side = (label: string, phases: Phase[]) => [
+      `${r.label}: ${label}`,
+      ms(pmed(phases, 'wallMs')),
+      chromium ? ms(pmed(phases, 'taskMs')) : '–',
+      chromium ? ms(pmed(phases, 'layoutMs')) : '–',
+      phases[0]?.marked ? ms(pmed(phases, 'ownMs')) : '–',
+      chromium ? ms(plongest(phases)) : '–',
+      ms(pmed(phases, 'longestFrameGap')),
+      count(pmed(phases, 'marks')),
+    ];
+    const added = pmed(r.with, 'taskMs') - pmed(r.without, 'taskMs');
+    const share = (chromium ? added : pmed(r.with, 'ownMs')) / pmed(r.with, 'wallMs');
+    return [
+      side('without', r.without),
+      side('with Backgrounder', r.with),
+      [
+        `${r.label}: added`,
+        '',
+        chromium ? `${ms(added)} (${(share * 100).toFixed(1)}% of wall)` : '',
+        chromium ? ms(pmed(r.with, 'layoutMs') - pmed(r.without, 'layoutMs')) : '',
+        chromium ? '' : `${(share * 100).toFixed(1)}% of wall`,
+        '',
+        '',
+        '',
+      ],
+    ];
+  });
+  return table(
+    [
+      `${name} after load`,
+      'window',
+      'main-thread task',
+      'layout',
+      'Backgrounder steps',
+      'longest LoAF',
+      'longest frame gap',
+      'marks',
+    ],
+    rows,
+  );
+}
+
+function phaseVerdicts(name: string, phases: PhasesOf, chromium: boolean): string[] {
+  const lines: string[] = [];
+  const check = (ok: boolean, text: string) => lines.push(`${ok ? 'met    ' : 'NOT MET'} ${name} ${text}`);
+  for (const r of phases.live) {
+    const wall = pmed(r.with, 'wallMs');
+    const cost = chromium ? pmed(r.with, 'taskMs') - pmed(r.without, 'taskMs') : pmed(r.with, 'ownMs');
+    check(
+      cost <= LIVE_SHARE * wall,
+      `${r.label}: Backgrounder adds ${ms(cost)} over ${ms(wall)} (${((cost / wall) * 100).toFixed(1)}%; target ≤ ` +
+        `${LIVE_SHARE * 100}%, ${ms((LIVE_SHARE * LIVE_MS) | 0)} per ${LIVE_MS / 1000} s)` +
+        (chromium ? '' : ' [its own steps; no CDP]'),
+    );
+  }
+  for (const r of phases.scroll) {
+    const own = pmed(r.without, 'taskMs');
+    const added = pmed(r.with, 'taskMs') - own;
+    if (chromium) {
+      check(
+        added <= own,
+        `${r.label}: marks written while scrolling add ${ms(added)}, the page's own scrolling ${ms(own)} (target: no more)`,
+      );
+      const ours = plongest(r.with);
+      check(
+        ours <= Math.max(TARGETS.longFrameMs, plongest(r.without)),
+        `${r.label}: longest animation frame ${ms(ours)} with Backgrounder, ${ms(plongest(r.without))} without (target: none over ${TARGETS.longFrameMs} ms)`,
+      );
+    } else {
+      const gap = pmed(r.with, 'longestFrameGap');
+      check(
+        gap <= Math.max(TARGETS.longFrameMs, pmed(r.without, 'longestFrameGap')),
+        `${r.label}: Backgrounder's steps ${ms(pmed(r.with, 'ownMs'))}; longest frame gap ${ms(gap)} with, ` +
+          `${ms(pmed(r.without, 'longestFrameGap'))} without (target: none over ${TARGETS.longFrameMs} ms)`,
+      );
+    }
+  }
+  if (phases.panel.length > 0) {
+    const panelMs = median(phases.panel.map((p) => p.panelMs));
+    check(
+      panelMs <= PANEL_BUDGET_MS && phases.panel.every((p) => p.listed >= PANEL_MENTIONS),
+      `panel at ${count(PANEL_MENTIONS)} mentions (${count(phases.panel[0].listed)} listed): opens in ${ms(panelMs)} ` +
+        `(median of ${phases.panel.length}; budget ${PANEL_BUDGET_MS} ms)`,
+    );
+  }
+  return lines;
+}
 
 interface PageResult {
   page: BenchPage;
@@ -201,7 +346,7 @@ async function main(): Promise<void> {
 
   const { shipped } = (await loadKnowledge()) as { shipped: ShippedKnowledge };
   const kb = new KnowledgeBase(shipped);
-  const chromium = await runBrowser('chromium', pages, kb);
+  const chromium = PHASES_ONLY ? [] : await runBrowser('chromium', pages, kb);
   // mark.js, on the page without Backgrounder, marking the phrases the content script marks there.
   const plan = planPage(kb, {
     headlines: [normaliseHeadline('No signs North Korea ready for nuclear talks: US envoy')],
@@ -211,7 +356,9 @@ async function main(): Promise<void> {
     glossary: true,
   });
   const phrases = plan.mode === 'none' ? [] : [...new Set(plan.phrases.map((p) => p.phrase))];
-  const markJsPages = chromium.filter((r) => r.page.id === 'article' || (FULL && r.page.id === 'long-150x'));
+  const markJsPages = PHASES_ONLY
+    ? []
+    : chromium.filter((r) => r.page.id === 'article' || (FULL && r.page.id === 'long-150x'));
   if (markJsPages.length > 0) {
     const session = await launch('chromium', { extensionDir: null });
     try {
@@ -221,14 +368,27 @@ async function main(): Promise<void> {
       await session.close();
     }
   }
-  const firefox = available.firefox ? await runBrowser('firefox', pages, kb) : [];
+  const firefox = available.firefox && !PHASES_ONLY ? await runBrowser('firefox', pages, kb) : [];
+  const chromiumPhases = await runPhases('chromium', pages);
+  const firefoxPhases = available.firefox ? await runPhases('firefox', pages) : null;
 
   const output = [
-    chromiumTable(chromium),
+    ...(PHASES_ONLY
+      ? []
+      : [
+          chromiumTable(chromium),
+          '',
+          firefox.length ? firefoxTable(firefox, chromium) : 'Firefox ESR is not installed: no Firefox figures.',
+          '',
+          ...verdicts(chromium, firefox),
+          '',
+        ]),
+    phaseTable('Chromium', [...chromiumPhases.live, ...chromiumPhases.scroll], true),
     '',
-    firefox.length ? firefoxTable(firefox, chromium) : 'Firefox ESR is not installed: no Firefox figures.',
+    firefoxPhases ? phaseTable('Firefox', [...firefoxPhases.live, ...firefoxPhases.scroll], false) : '',
     '',
-    ...verdicts(chromium, firefox),
+    ...phaseVerdicts('Chromium', chromiumPhases, true),
+    ...(firefoxPhases ? phaseVerdicts('Firefox', firefoxPhases, false) : []),
     '',
     `${LOADS} loads each way per page, medians; ${((Date.now() - started) / 1000).toFixed(0)} s on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}.`,
   ].join('\n');
@@ -236,7 +396,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(
     join(OUT, 'results.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), chromium, firefox: firefox, output }, (k, v) => (k === 'html' ? undefined : v), 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), chromium, firefox: firefox, chromiumPhases, firefoxPhases, output }, (k, v) => (k === 'html' ? undefined : v), 2)}\n`,
   );
 }
 

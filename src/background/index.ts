@@ -9,9 +9,11 @@ import browser from 'webextension-polyfill';
 import knowledge from 'backgrounder:knowledge';
 import { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import { planPage } from '../core/knowledge/plan';
+import { pageDateAccepted } from '../core/page/date-range';
 import { pageViews } from '../core/knowledge/views';
 import { onBackgroundRequest } from '../shared/messages';
 import { handleInstalled } from './updates';
+import { BACKGROUND_REQUESTS } from './requests';
 
 const kb = new KnowledgeBase(knowledge);
 
@@ -20,16 +22,23 @@ browser.runtime.onInstalled.addListener((details) => {
   void handleInstalled(details, browser.storage.sync ?? browser.storage.local);
 });
 
-onBackgroundRequest({
-  'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) =>
-    planPage(kb, { headlines, date, bodyStart, kinds, glossary }),
-  'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
-  'marked-count': async ({ entities }, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined) {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
-      await browser.action.setBadgeText({ tabId, text: entities > 0 ? String(entities) : '' });
-    }
-    return { ok: true as const };
+onBackgroundRequest(
+  {
+    // A page date that is no real day, or outside 1990..review + 1 year, is no date; the popup says which it was.
+    'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) => {
+      const accepted = date !== null && pageDateAccepted(date, kb.reviewed) ? date : null;
+      const plan = planPage(kb, { headlines, date: accepted, bodyStart, kinds, glossary });
+      return date !== null && accepted === null ? { ...plan, rejectedDate: date } : plan;
+    },
+    'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
+    'marked-count': async ({ entities }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
+        await browser.action.setBadgeText({ tabId, text: entities > 0 ? String(entities) : '' });
+      }
+      return { ok: true as const };
+    },
   },
-});
+  BACKGROUND_REQUESTS,
+);

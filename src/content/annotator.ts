@@ -1,29 +1,43 @@
 /**
  * Marks one article body and keeps it marked. A pass first matches without writing (in time slices, so no long
  * task on a huge page), then writes in as few frames as it can: at once the first mention of each entity (every
- * entity is reachable by Tab from there) and what is near the viewport, the rest as it approaches. It marks again
- * when the page inserts content (ads, lazy blocks) but never in reaction to its own marks, and is exactly undone on
- * stop.
+ * entity is reachable by Tab from there) and what is near the viewport, the rest as it approaches. It is exactly
+ * undone on stop.
+ *
+ * After the first pass, work is proportional to what the page changes: the mutation records say which blocks
+ * gained text, and only those are matched again. Changes inside skipped regions or our own UI, and changes that add
+ * no text, are ignored. One pass runs at a time; changes meanwhile wait for the next. A page that keeps undoing our
+ * marks slows re-marking down, and a block whose marks the page removed a few times is left alone.
  */
 
 import type { PagePlan } from '../core/knowledge/plan';
 import type { EntityView, PageViews } from '../core/knowledge/views';
-import { ENTITY_ATTR, mentionMarks } from '../core/mark/mark-element';
-import { startMarking, unmarkAll } from '../core/mark/mark';
-import { assignTabStops, countMentions } from '../core/mark/tab-stops';
-import { textRunsOf } from '../core/mark/text-runs';
+import { CONTINUES_ATTR, ENTITY_ATTR, isOurMark, MARK_TAG } from '../core/mark/mark-element';
+import { startMarking, unmarkAll, unwrapCopies } from '../core/mark/mark';
+import { isBlockElement, SKIPPED_UNLESS_EDITABLE, textRunsOf, type TextRun } from '../core/mark/text-runs';
 import { compileMatcher, type Matcher } from '../core/match/matcher';
 import { NON_PROSE_IN_BODY } from '../core/site/korea-herald';
 import { CardController } from './card-controller';
-import { CARD_TAG, SLICE_MS } from './constants';
+import { SLICE_MS } from './constants';
 import { DeferredMarks, type PlannedRun } from './deferred-marks';
 import { mentionContext } from './mention-context';
 import type { Mention } from './panel-view';
-import { measured, record } from './timing';
+import { TabStopKeeper } from './tab-stop-keeper';
+import { measured, record, summed } from './timing';
 
 const REMARK_DELAY_MS = 50;
+/** The longest a page that keeps undoing our marks makes the next pass wait. */
+const MAX_BACKOFF_MS = 5_000;
+/** A block whose marks the page removed this often is left as the page wants it. */
+const MAX_TRIES = 3;
+/**
+ * Up to this many changed blocks are matched and written at once, in the mutation observer's callback: before the
+ * page's change is rendered, so the page and its marks cost one layout, not two.
+ */
+const AT_ONCE_BLOCKS = 8;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const hasText = (node: Node): boolean => /\S/.test(node.textContent ?? '');
 
 export type MarkedPlan = Exclude<PagePlan, { mode: 'none' }>;
 
@@ -32,21 +46,35 @@ export interface AnnotatorOptions {
   cardDelayMs: () => number;
   /** Asks the background for the cards of these entities on the plan's date. */
   loadViews: (ids: string[]) => Promise<PageViews>;
-  /** After each pass: mentions per entity (written and waiting). */
+  /** When the number of entities marked (written and waiting) changes: mentions per entity. */
   onChange: (counts: Record<string, number>) => void;
 }
 
 export class Annotator {
   private readonly controller = new AbortController();
   private readonly matcher: Matcher;
-  private readonly skipSelector = `${NON_PROSE_IN_BODY}, ${CARD_TAG}`;
+  private readonly skipSelector = NON_PROSE_IN_BODY;
+  /** Where a change never needs marking: skipped regions (text-runs' and the site's). */
+  private readonly ignoredSelector = `${SKIPPED_UNLESS_EDITABLE}, ${NON_PROSE_IN_BODY}`;
   private readonly observer: MutationObserver;
   private readonly deferred: DeferredMarks;
   private readonly card: CardController;
+  /** The first mark of every mention we wrote, until seen gone: counts, first mentions and tab stops read this. */
+  private readonly marks = new Set<Element>();
+  private readonly tabStops = new TabStopKeeper();
   private viewsById = new Map<string, EntityView>();
   private pageViews: PageViews | null = null;
+  /** Blocks the page added text to since the last pass; `whole` when the change is the body's own. */
+  private readonly dirty = new Set<Element>();
+  private whole = false;
+  private lost = false;
+  private readonly undone = new WeakMap<Element, number>();
+  private backoffMs = REMARK_DELAY_MS;
   private remarkTimer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private passing = false;
+  /** Inside the observer's own synchronous pass: records read meanwhile only collect blocks. */
+  private syncing = false;
+  private reported = -1;
 
   constructor(
     private readonly body: Element,
@@ -64,7 +92,7 @@ export class Annotator {
     });
     // The page's constructor: in a Firefox content script the sandbox global differs from the page's window.
     const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new Observer(() => this.scheduleRemark());
+    this.observer = new Observer((records) => summed('observe', () => this.onMutations(records)));
     this.deferred = new DeferredMarks(body, (runs) => this.write(runs));
   }
 
@@ -77,30 +105,45 @@ export class Annotator {
   }
 
   /** Marks the body, then watches it for inserted content. */
-  start(): Promise<void> {
-    this.running = this.markAll('annotate');
-    return this.running;
+  async start(): Promise<void> {
+    // Compiling the matcher (in the constructor) was a task of its own; matching starts in the next one.
+    await nextTask();
+    this.passing = true;
+    // Watching from the start: what the page inserts while the first pass runs is matched by the next.
+    this.observe();
+    try {
+      await this.pass([this.body], 'annotate');
+    } finally {
+      this.passing = false;
+      if (this.dirty.size > 0 || this.whole) this.schedule();
+    }
   }
 
-  /** Removes every mark, the card and every listener and observer. */
+  /** Removes every mark (wherever the page moved it, and the page's copies), the card, listeners and observers. */
   stop(): void {
     this.controller.abort();
     clearTimeout(this.remarkTimer);
     this.observer.disconnect();
     this.deferred.clear();
-    measured('unmark', () => unmarkAll(this.body));
+    const doc = this.body.ownerDocument;
+    measured('unmark', () => unmarkAll(doc));
+    this.marks.clear();
   }
 
   /** Mentions per entity: those written and those waiting for their paragraph to come near. */
   counts(): Record<string, number> {
-    const counts = countMentions(this.body);
-    for (const [id, n] of Object.entries(this.deferred.pendingCounts())) counts[id] = (counts[id] ?? 0) + n;
+    const counts = this.deferred.pendingCounts();
+    for (const mark of this.live()) {
+      if (mark.hasAttribute(CONTINUES_ATTR)) continue;
+      const id = mark.getAttribute(ENTITY_ATTR) ?? '';
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
     return counts;
   }
 
   /** Scrolls to the entity's first mention and opens its full background. */
   reveal(entityId: string): boolean {
-    const mark = mentionMarks(this.body).find((m) => m.getAttribute(ENTITY_ATTR) === entityId);
+    const mark = this.marksOf(entityId)[0];
     if (!mark) return false;
     const smooth = !this.body.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     mark.scrollIntoView?.({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
@@ -108,35 +151,210 @@ export class Annotator {
     return true;
   }
 
+  /** Our marks still in the page (those the page removed are forgotten). */
+  private live(): Element[] {
+    const live: Element[] = [];
+    for (const mark of this.marks) {
+      if (mark.isConnected) live.push(mark);
+      else this.marks.delete(mark);
+    }
+    return live;
+  }
+
+  /** The first marks of the entity's mentions, in document order: one query, linear in the marks. */
+  private marksOf(entityId: string): Element[] {
+    this.deferred.flush(entityId);
+    return [...this.body.ownerDocument.querySelectorAll(`${MARK_TAG}:not([${CONTINUES_ATTR}])`)].filter(
+      (m) => isOurMark(m) && m.getAttribute(ENTITY_ATTR) === entityId,
+    );
+  }
+
   /** Every mention of the entity of `mark`, each with the sentence around it; written first if still waiting. */
   private mentionsOf(mark: Element): { mentions: Mention[]; marks: Element[] } {
-    const id = mark.getAttribute(ENTITY_ATTR);
-    if (id !== null) this.deferred.flush(id);
-    const marks = mentionMarks(this.body).filter((m) => m.getAttribute(ENTITY_ATTR) === id);
+    const marks = this.marksOf(mark.getAttribute(ENTITY_ATTR) ?? '');
     return { mentions: marks.map((m) => mentionContext(m, this.body, m === mark)), marks };
   }
 
-  private scheduleRemark(): void {
+  /** Reads what the page changed: which blocks gained text, and whether it took our marks away. */
+  private onMutations(records: MutationRecord[]): void {
     if (this.signal.aborted) return;
-    clearTimeout(this.remarkTimer);
-    this.remarkTimer = setTimeout(() => {
-      this.running = this.running.then(() => this.markAll('remark'));
-    }, REMARK_DELAY_MS);
+    let undone = false;
+    for (const record of records) {
+      const target = record.target;
+      const at = target.nodeType === 1 ? (target as Element) : target.parentElement;
+      if (!at || this.card.owns(at)) continue;
+      const ignored = at.closest(this.ignoredSelector) !== null;
+      for (const node of record.removedNodes) {
+        if (this.holdsOurMark(node)) {
+          undone = this.lost = true;
+          this.undone.set(this.blockOf(at), (this.undone.get(this.blockOf(at)) ?? 0) + 1);
+        }
+      }
+      if (ignored) continue;
+      if (record.type === 'characterData') {
+        this.touch(at);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (this.card.owns(node) || !hasText(node)) continue;
+        this.touch(node.nodeType === 1 ? (node as Element) : at);
+      }
+    }
+    this.backoffMs = undone ? Math.min(this.backoffMs * 2, MAX_BACKOFF_MS) : REMARK_DELAY_MS;
+    if (this.syncing) return;
+    if (!undone && !this.whole && !this.passing && this.remarkTimer === undefined) this.remarkNow();
+    if (this.dirty.size > 0 || this.whole || this.lost) this.schedule();
   }
 
-  /** One pass over the whole body (idempotent): match in slices, then write first mentions and what is near. */
-  private async markAll(step: 'annotate' | 'remark'): Promise<void> {
+  /**
+   * Matches and writes a few changed blocks now (in the observer's callback, before the page's change is laid
+   * out). A larger change, or one naming an entity whose card is not loaded yet, is left to the async pass.
+   */
+  private remarkNow(): void {
+    const units = this.outermost();
+    if (units.length === 0 || units.length > AT_ONCE_BLOCKS) return;
     const start = performance.now();
-    // Compiling the matcher (in the constructor) was a task of its own; matching starts in the next one.
-    if (step === 'annotate') await nextTask();
-    this.deferred.clear();
-    const matchStart = performance.now();
-    const planned = await this.match();
-    if (planned === null) return;
-    record('match', matchStart);
+    this.dirty.clear();
+    const later = () => units.forEach((u) => this.dirty.add(u));
+    this.syncing = true;
+    try {
+      this.prepare(units);
+      const written = this.writtenIds();
+      const session = startMarking(this.body, { firstOnly: this.options.firstOnly, marked: this.seeded(written) });
+      const planned: PlannedRun[] = [];
+      for (const unit of units) {
+        for (const run of textRunsOf(unit, this.skipSelector)) {
+          if (this.inSkipped(run)) continue;
+          const matches = session.planRun(run, this.matcher);
+          if (matches.length > 0) planned.push({ run, matches });
+        }
+      }
+      if (planned.some(({ matches }) => matches.some((m) => !this.viewsById.has(m.entityId)))) {
+        later();
+        return;
+      }
+      if (planned.length === 0) return;
+      this.place(planned, written);
+      void this.deferred.start();
+      record('remark', start);
+      this.report();
+    } catch {
+      // Never an error in the page's callback stack: the async pass tries again.
+      later();
+    } finally {
+      this.syncing = false;
+    }
+  }
 
-    // Entities already written (earlier passes) and those this pass found.
-    const written = Object.keys(countMentions(this.body));
+  private writtenIds(): Set<string> {
+    return new Set(this.live().map((m) => m.getAttribute(ENTITY_ATTR) ?? ''));
+  }
+
+  /** Entities a first-mention-only pass must not mark again: written, or waiting (read only when it matters). */
+  private seeded(written: Set<string>): Set<string> | undefined {
+    if (!this.options.firstOnly) return undefined;
+    return new Set([...written, ...Object.keys(this.deferred.pendingCounts())]);
+  }
+
+  /** Before matching `units` again: forget what was waiting in them, and unwrap the page's copies of our marks. */
+  private prepare(units: Element[]): void {
+    for (const unit of units) {
+      if (unit === this.body) this.deferred.clear();
+      else this.deferred.dropWithin(unit);
+    }
+    this.withoutObserver(() => units.forEach(unwrapCopies));
+  }
+
+  /** Writes the first run that mentions an entity not yet marked now (the entity is then a Tab stop); defers the rest. */
+  private place(planned: PlannedRun[], written: Set<string>): void {
+    const marked = new Set(written);
+    const now: PlannedRun[] = [];
+    for (const item of planned) {
+      const firstHere = item.matches.some((m) => !marked.has(m.entityId));
+      for (const m of item.matches) marked.add(m.entityId);
+      if (firstHere) now.push(item);
+      else this.deferred.defer(item);
+    }
+    this.write(now);
+  }
+
+  private holdsOurMark(node: Node): boolean {
+    if (node.nodeType !== 1) return false;
+    const el = node as Element;
+    if (isOurMark(el)) return true;
+    for (const mark of el.getElementsByTagName(MARK_TAG)) if (isOurMark(mark)) return true;
+    return false;
+  }
+
+  /** The block `el` is in (or is), or the body. */
+  private blockOf(el: Element): Element {
+    for (let at: Element | null = el; at && at !== this.body; at = at.parentElement) {
+      if (isBlockElement(at)) return at;
+    }
+    return this.body;
+  }
+
+  private touch(el: Element): void {
+    if (!this.body.contains(el) || el.closest(this.ignoredSelector)) return;
+    const block = this.blockOf(el);
+    if ((this.undone.get(block) ?? 0) >= MAX_TRIES) return;
+    if (block === this.body) this.whole = true;
+    else this.dirty.add(block);
+  }
+
+  /** One pass at a time: changes during a pass are picked up by the next. */
+  private schedule(): void {
+    if (this.signal.aborted || this.passing || this.remarkTimer !== undefined) return;
+    this.remarkTimer = setTimeout(() => {
+      this.remarkTimer = undefined;
+      void this.remark();
+    }, this.backoffMs);
+  }
+
+  private async remark(): Promise<void> {
+    const units = this.whole ? [this.body] : this.outermost();
+    this.whole = false;
+    this.dirty.clear();
+    this.passing = true;
+    try {
+      if (this.lost) {
+        this.lost = false;
+        this.tabStops.repair(this.live());
+      }
+      if (units.length > 0) await this.pass(units, 'remark');
+      else this.report();
+    } catch {
+      // A failed pass must not end re-marking for the life of the page: the next change starts a fresh one.
+    } finally {
+      this.passing = false;
+      if (this.dirty.size > 0 || this.whole) this.schedule();
+    }
+  }
+
+  /** The dirty blocks still in the body, without those inside another dirty block. */
+  private outermost(): Element[] {
+    return [...this.dirty].filter((block) => {
+      if (!block.isConnected || !this.body.contains(block)) return false;
+      for (let at = block.parentElement; at && at !== this.body; at = at.parentElement) {
+        if (this.dirty.has(at)) return false;
+      }
+      return true;
+    });
+  }
+
+  /** Matches `units` (blocks, or the whole body) in slices, then writes first mentions and what is near. */
+  private async pass(units: Element[], step: 'annotate' | 'remark'): Promise<void> {
+    const start = performance.now();
+    this.prepare(units);
+    const written = this.writtenIds();
+    const planned = await this.match(units, this.seeded(written));
+    if (planned === null) return;
+    if (planned.length === 0 && step === 'remark') {
+      // Nothing to write: no measure, so "marking has settled" means something on a page that never stops changing.
+      this.report();
+      return;
+    }
+
     const ids = new Set(written);
     for (const { matches } of planned) for (const m of matches) ids.add(m.entityId);
     if ([...ids].some((id) => !this.viewsById.has(id))) {
@@ -152,52 +370,94 @@ export class Annotator {
       if (this.signal.aborted) return;
     }
 
-    // The first run that mentions an entity not yet marked is written now: the entity is then a Tab stop.
-    const marked = new Set(written);
-    const now: PlannedRun[] = [];
-    for (const item of planned) {
-      const firstHere = item.matches.some((m) => !marked.has(m.entityId));
-      for (const m of item.matches) marked.add(m.entityId);
-      if (firstHere) now.push(item);
-      else this.deferred.defer(item);
-    }
-    measured('write', () => this.write(now));
+    this.place(planned, written);
     await this.deferred.start();
     if (this.signal.aborted) return;
     record(step, start);
-    this.options.onChange(this.counts());
+    this.report();
   }
 
-  /** The planned matches of every run, found without writing; null if stopped meanwhile. */
-  private async match(): Promise<PlannedRun[] | null> {
-    // Runs are pulled lazily inside the slices, so no single task walks the whole of a huge body.
-    const runs = textRunsOf(this.body, this.skipSelector);
-    const session = startMarking(this.body, { skipSelector: this.skipSelector, firstOnly: this.options.firstOnly });
+  /** Tells the background when the number of entities marked changed. */
+  private report(): void {
+    const counts = this.counts();
+    const entities = Object.keys(counts).length;
+    if (entities === this.reported) return;
+    this.reported = entities;
+    this.options.onChange(counts);
+  }
+
+  /** The planned matches of every run of `units`, found without writing; null if stopped meanwhile. */
+  private async match(units: Element[], marked: Set<string> | undefined): Promise<PlannedRun[] | null> {
+    const matchStart = performance.now();
+    const session = startMarking(this.body, { firstOnly: this.options.firstOnly, marked });
     const planned: PlannedRun[] = [];
-    for (let done = false; !done;) {
-      if (this.signal.aborted) return null;
-      const sliceStart = performance.now();
-      while (performance.now() - sliceStart < SLICE_MS) {
-        const next = runs.next();
-        if (next.done) {
-          done = true;
-          break;
+    for (const unit of units) {
+      // Runs are pulled lazily inside the slices, so no single task walks the whole of a huge body.
+      const runs = textRunsOf(unit, this.skipSelector);
+      for (let done = false; !done;) {
+        if (this.signal.aborted) return null;
+        const sliceStart = performance.now();
+        while (performance.now() - sliceStart < SLICE_MS) {
+          const next = runs.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          // The page may have inserted a region we skip (an ad) after the walk listed the skipped ones.
+          if (this.inSkipped(next.value)) continue;
+          const matches = session.planRun(next.value, this.matcher);
+          if (matches.length > 0) planned.push({ run: next.value, matches });
         }
-        const matches = session.planRun(next.value, this.matcher);
-        if (matches.length > 0) planned.push({ run: next.value, matches });
+        record('slice', sliceStart);
+        if (!done) await nextTask();
       }
-      if (!done) await nextTask();
     }
+    record('match', matchStart);
     return this.signal.aborted ? null : planned;
+  }
+
+  /** Is any of the run's text inside a region we never mark (one check per parent element, not per node)? */
+  private inSkipped(run: TextRun): boolean {
+    let last: Element | null = null;
+    for (const node of run.nodes) {
+      const parent = node.parentElement;
+      if (parent === last) continue;
+      last = parent;
+      if (!parent || parent.closest(this.ignoredSelector) !== null) return true;
+    }
+    return false;
   }
 
   /** Writes planned runs in one go, with the observer off so our own marks never trigger a pass. */
   private write(runs: readonly PlannedRun[]): void {
-    if (this.signal.aborted) return;
+    if (this.signal.aborted || runs.length === 0) return;
+    measured('write', () =>
+      this.withoutObserver(() => {
+        const session = startMarking(this.body);
+        const added: Element[] = [];
+        for (const item of runs) {
+          // Checked again at writing: a run deferred at load may be inside a region the page has since made an ad.
+          if (!this.inSkipped(item.run)) added.push(...session.writeRun(item.run, item.matches));
+        }
+        for (const mark of added) this.marks.add(mark);
+        this.tabStops.add(added);
+      }),
+    );
+  }
+
+  /** Runs `work` with the observer off; what the page changed before is read first, not lost. */
+  private withoutObserver(work: () => void): void {
+    const pending = this.observer.takeRecords();
     this.observer.disconnect();
-    const session = startMarking(this.body);
-    for (const { run, matches } of runs) session.writeRun(run, matches);
-    assignTabStops(this.body);
+    try {
+      if (pending.length > 0) this.onMutations(pending);
+      work();
+    } finally {
+      if (!this.signal.aborted) this.observe();
+    }
+  }
+
+  private observe(): void {
     this.observer.observe(this.body, { childList: true, subtree: true, characterData: true });
   }
 }

@@ -3,15 +3,17 @@
  * on keyboard focus or a tap; it stays while the pointer is on the mark or the card and closes on Escape or after
  * a grace period on leave (WCAG 1.4.13: dismissible, hoverable, persistent). The panel opens on a click (unless the
  * reader is selecting text), on Enter, or on a second tap; it closes on Escape and gives focus back to the mark.
- * Positioning (floating-ui) runs only while the card is open.
+ * Positioning (place-card.ts) runs only while the card is open.
  */
 
-import { computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { EntityView, PageViews } from '../core/knowledge/views';
-import { ENTITY_ATTR, MARK_TAG } from '../core/mark/mark-element';
+import { ENTITY_ATTR, ourMarkAt } from '../core/mark/mark-element';
 import { CardView } from './card-view';
-import { CARD_ID, LEAVE_GRACE_MS, TOUCH_ECHO_MS } from './constants';
+import { LEAVE_GRACE_MS, TOUCH_ECHO_MS } from './constants';
 import { PanelView, type Mention } from './panel-view';
+import { placeCard } from './place-card';
+import { record } from './timing';
+import { trusted } from './trusted';
 
 export interface CardControllerOptions {
   views: () => ReadonlyMap<string, EntityView>;
@@ -44,6 +46,7 @@ export class CardController {
   ) {
     // Listeners are removed by hand on abort: an AbortSignal from the content-script world is not always
     // accepted by the page's addEventListener (Firefox sandboxes, jsdom).
+    // Every handler opens or moves the card or panel, so each takes only the reader's own (trusted) events.
     const listeners: Array<[string, (e: Event) => void, AddEventListenerOptions]> = [
       ['mouseover', (e) => this.onPointerOver(e as MouseEvent), { capture: true, passive: true }],
       ['mouseout', (e) => this.onPointerOut(e as MouseEvent), { capture: true, passive: true }],
@@ -53,7 +56,13 @@ export class CardController {
       ['click', (e) => this.onClick(e as MouseEvent), { capture: true }],
       ['keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true }],
     ];
-    for (const [type, fn, opts] of listeners) doc.addEventListener(type, fn, opts);
+    for (const entry of listeners) {
+      const handle = entry[1];
+      entry[1] = (e) => {
+        if (trusted(e)) handle(e);
+      };
+      doc.addEventListener(...entry);
+    }
     options.signal.addEventListener('abort', () => {
       for (const [type, fn, opts] of listeners) doc.removeEventListener(type, fn, opts);
       this.close();
@@ -69,6 +78,11 @@ export class CardController {
 
   private get panel(): PanelView {
     return (this.panelView ??= new PanelView(this.doc, () => this.closePanel()));
+  }
+
+  /** Is `node` part of our card or panel (whose own changes are no page content)? */
+  owns(node: Node): boolean {
+    return (this.cardView?.host.contains(node) ?? false) || (this.panelView?.host.contains(node) ?? false);
   }
 
   private get cardShown(): boolean {
@@ -88,40 +102,24 @@ export class CardController {
     this.anchor = mark;
     this.card.render(view, hint);
     this.card.show(mark);
-    mark.setAttribute('aria-describedby', CARD_ID);
+    mark.setAttribute('aria-describedby', this.card.host.id);
     this.stopPositioning?.();
     const host = this.card.host;
-    const place = () =>
-      computePosition(mark, host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        // Below, else above; where neither has room (a tall card beside a mid-screen mark), beside the mark.
-        middleware: [
-          inline(),
-          offset(6),
-          flip({
-            padding: 8,
-            fallbackPlacements: ['top-start', 'right-start', 'left-start'],
-            fallbackStrategy: 'bestFit',
-          }),
-          shift({ padding: 8, crossAxis: true }),
-        ],
-      })
-        .then(({ x, y }) => {
-          host.style.setProperty('left', `${x}px`, 'important');
-          host.style.setProperty('top', `${y}px`, 'important');
-        })
-        .catch(() => {
-          // A mark removed by the page mid-update: the next update (or close) settles it; never an error.
-        });
-    void place();
+    const place = () => {
+      // A mark the page removed meanwhile: the next update (or close) settles it.
+      if (!mark.isConnected) return;
+      const { x, y } = placeCard(mark, host);
+      host.style.setProperty('left', `${x}px`, 'important');
+      host.style.setProperty('top', `${y}px`, 'important');
+    };
+    place();
     // While open, the card follows its mark when the page scrolls (any scroller: capture) or the window resizes,
     // at most once a frame's time. Listening only while a card is open keeps the page's event load what it was.
     const win = this.doc.defaultView;
     if (!win) return;
     let frame = 0;
     const follow = () => {
-      if (!frame) frame = win.setTimeout(() => ((frame = 0), void place()), 16);
+      if (!frame) frame = win.setTimeout(() => ((frame = 0), place()), 16);
     };
     const options = { capture: true, passive: true };
     win.addEventListener('scroll', follow, options);
@@ -149,6 +147,7 @@ export class CardController {
     if (!view || !views) return;
     this.close();
     this.panelMark = mark;
+    const start = performance.now();
     const { mentions, marks } = this.options.mentionsOf(mark);
     this.panel.open({
       view,
@@ -161,6 +160,7 @@ export class CardController {
         target.scrollIntoView?.({ block: 'center' });
       },
     });
+    record('panel', start);
   }
 
   /** Closes the panel and gives focus back to the mark it was opened from. */
@@ -187,10 +187,9 @@ export class CardController {
     this.openTimer = this.closeTimer = undefined;
   }
 
+  /** Only our own marks: a page's look-alike gets no card. */
   private markOf(target: EventTarget | null): Element | null {
-    // Duck-typed: `instanceof` across the content-script/page boundary is unreliable in Firefox.
-    const node = target as Partial<Element> | null;
-    return node && node.nodeType === 1 && typeof node.closest === 'function' ? node.closest(MARK_TAG) : null;
+    return ourMarkAt(target);
   }
 
   private inCard(target: EventTarget | null): boolean {

@@ -11,6 +11,7 @@ import type { EntityView } from '../core/knowledge/views';
 import { t } from '../shared/i18n';
 import { keySinceLine, roleLine, shortForm } from '../shared/entity-text';
 import { CARD_CSS } from './card-styles';
+import { TOKEN } from '../core/mark/mark-element';
 import { CARD_ID, CARD_TAG } from './constants';
 import { createShadowHost, el, setShown, uiText } from './shadow-host';
 
@@ -104,6 +105,8 @@ export class CardView {
   show(anchor?: Element): void {
     const home = anchor?.closest('main, [role="main"]') ?? this.doc.body ?? this.doc.documentElement;
     if (this.host.parentNode !== home) home.append(this.host);
+    // A page element with our id before the card would take the mark's aria-describedby: the card's id moves.
+    if (this.doc.getElementById(this.host.id) !== this.host) this.host.id = `${CARD_ID}-${TOKEN}`;
     setShown(this.host, true);
     try {
       if (!this.host.matches(':popover-open')) this.host.showPopover();

@@ -2,6 +2,11 @@
  * Marks that wait until their paragraph approaches the viewport. Writing a mark makes the browser restyle and lay
  * out the page again; on a long page, writing every mark at load costs the reader frames for text they may never
  * reach. The matches are already known (the popup's counts stay exact); only the writing waits.
+ *
+ * Which blocks are near is found from scroll and resize events, at most once per CHECK_MS, by a binary search over
+ * the waiting blocks in document order: a dozen layout reads, after the browser has laid out the frame. An
+ * IntersectionObserver on every waiting block (thousands on a long page) cost more than the marks themselves: the
+ * browser recomputes every target on every frame the page scrolls or changes.
  */
 
 import { isBlockElement, type TextRun } from '../core/mark/text-runs';
@@ -12,10 +17,18 @@ export interface PlannedRun {
   matches: Match[];
 }
 
+interface Waiting {
+  block: Element;
+  runs: PlannedRun[];
+}
+
 /** How far beyond the viewport a paragraph counts as near: one screen above and below. */
-const NEAR = '100% 0px 100% 0px';
-/** A hidden tab never reports intersections; after this the first pass is reported done anyway. */
+const NEAR_SCREENS = 1;
+const CHECK_MS = 50;
+/** A hidden tab renders no frames; after this the first pass is reported done anyway. */
 const FIRST_REPORT_TIMEOUT_MS = 1000;
+/** `a.compareDocumentPosition(b)` bit: b comes after a. */
+const FOLLOWING = 4;
 
 /** The nearest block element around `node` inside `root` (or `root`): it decides when a run is written. */
 export function blockAround(node: Node | undefined, root: Element): Element {
@@ -26,35 +39,55 @@ export function blockAround(node: Node | undefined, root: Element): Element {
 }
 
 export class DeferredMarks {
-  private readonly pending = new Map<Element, PlannedRun[]>();
-  private readonly observer: IntersectionObserver | null;
+  /** In document order once `sorted`; entries emptied by `take` are dropped at the next check. */
+  private waiting: Waiting[] = [];
+  private readonly byBlock = new Map<Element, Waiting>();
+  private sorted = true;
+  private listening = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private firstReport: (() => void) | null = null;
+  private readonly win: Window | null;
+  private readonly onScroll = () => {
+    if (this.timer === undefined) this.timer = setTimeout(() => this.check(), CHECK_MS);
+  };
 
   constructor(
     private readonly root: Element,
     private readonly write: (runs: readonly PlannedRun[]) => void,
   ) {
-    // The page's constructor: in a Firefox content script the sandbox global differs from the page's window.
-    const Observer = root.ownerDocument.defaultView?.IntersectionObserver;
-    this.observer = Observer ? new Observer((entries) => this.onIntersect(entries), { rootMargin: NEAR }) : null;
+    this.win = root.ownerDocument.defaultView;
   }
 
   /** Holds `planned` until its block comes near. */
   defer(planned: PlannedRun): void {
     const block = blockAround(planned.run.nodes[0], this.root);
-    const list = this.pending.get(block);
-    if (list) list.push(planned);
-    else this.pending.set(block, [planned]);
+    const known = this.byBlock.get(block);
+    if (known) {
+      known.runs.push(planned);
+      return;
+    }
+    const last = this.waiting.at(-1);
+    if (last && !(last.block.compareDocumentPosition(block) & FOLLOWING)) this.sorted = false;
+    const entry = { block, runs: [planned] };
+    this.waiting.push(entry);
+    this.byBlock.set(block, entry);
   }
 
   /**
-   * Starts watching the deferred blocks; resolves once the near ones are written (the observer's first report).
-   * Without IntersectionObserver everything is written now.
+   * Starts watching the waiting blocks; resolves once the near ones are written (after the next frame). Without a
+   * window (or with nothing waiting) everything is written now.
    */
   start(): Promise<void> {
-    if (!this.observer || this.pending.size === 0) {
+    const win = this.win;
+    if (!win || typeof win.requestAnimationFrame !== 'function' || this.byBlock.size === 0) {
       this.flush();
       return Promise.resolve();
+    }
+    if (!this.listening) {
+      this.listening = true;
+      const options = { capture: true, passive: true };
+      win.addEventListener('scroll', this.onScroll, options);
+      win.addEventListener('resize', this.onScroll, options);
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.reportFirst(), FIRST_REPORT_TIMEOUT_MS);
@@ -62,7 +95,13 @@ export class DeferredMarks {
         clearTimeout(timer);
         resolve();
       };
-      for (const block of this.pending.keys()) this.observer?.observe(block);
+      // After the frame is laid out: reading positions then forces no extra layout.
+      win.requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.check();
+          this.reportFirst();
+        }, 0),
+      );
     });
   }
 
@@ -72,38 +111,87 @@ export class DeferredMarks {
    */
   flush(entityId?: string): void {
     const mentions = (runs: PlannedRun[]) => runs.some(({ matches }) => matches.some((m) => m.entityId === entityId));
-    const blocks = [...this.pending].filter(([, runs]) => entityId === undefined || mentions(runs)).map(([b]) => b);
-    const runs = blocks.flatMap((b) => this.take(b));
+    const blocks = [...this.byBlock.values()].filter((w) => entityId === undefined || mentions(w.runs));
+    const runs = blocks.flatMap((w) => this.take(w));
     if (runs.length > 0) this.write(runs);
   }
 
   /** Mentions not yet written, by entity id. */
   pendingCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const runs of this.pending.values()) {
+    for (const { runs } of this.byBlock.values()) {
       for (const { matches } of runs) for (const m of matches) counts[m.entityId] = (counts[m.entityId] ?? 0) + 1;
     }
     return counts;
   }
 
+  /** Forgets what is pending inside `block` (a pass plans it again): its own runs and those of blocks inside it. */
+  dropWithin(block: Element): void {
+    if (this.byBlock.size === 0) return;
+    const own = this.byBlock.get(block);
+    if (own) this.take(own);
+    for (const inner of block.getElementsByTagName('*')) {
+      const entry = this.byBlock.get(inner);
+      if (entry) this.take(entry);
+    }
+    // A run whose nearest block is outside (`block` is the body's inline child): only its nodes say where it is.
+    for (let at = block.parentElement; at; at = at.parentElement) {
+      const entry = this.byBlock.get(at);
+      if (entry) entry.runs = entry.runs.filter(({ run }) => !block.contains(run.nodes[0]));
+      if (entry && entry.runs.length === 0) this.take(entry);
+    }
+  }
+
   /** Forgets everything pending (a new pass plans again). */
   clear(): void {
-    this.observer?.disconnect();
-    this.pending.clear();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.listening && this.win) {
+      const options = { capture: true, passive: true };
+      this.win.removeEventListener('scroll', this.onScroll, options);
+      this.win.removeEventListener('resize', this.onScroll, options);
+    }
+    this.listening = false;
+    this.waiting = [];
+    this.byBlock.clear();
+    this.sorted = true;
     this.reportFirst();
   }
 
-  private take(block: Element): PlannedRun[] {
-    const runs = this.pending.get(block) ?? [];
-    this.pending.delete(block);
-    this.observer?.unobserve(block);
+  private take(entry: Waiting): PlannedRun[] {
+    const runs = entry.runs;
+    entry.runs = [];
+    this.byBlock.delete(entry.block);
     return runs;
   }
 
-  private onIntersect(entries: IntersectionObserverEntry[]): void {
-    const runs = entries.filter((e) => e.isIntersecting).flatMap((e) => this.take(e.target));
-    if (runs.length > 0) this.write(runs);
-    this.reportFirst();
+  /** Writes the waiting blocks within a screen of the viewport. */
+  private check(): void {
+    this.timer = undefined;
+    const win = this.win;
+    if (!win) return;
+    this.waiting = this.waiting.filter((w) => w.runs.length > 0);
+    if (!this.sorted) {
+      this.waiting.sort((a, b) => (a.block.compareDocumentPosition(b.block) & FOLLOWING ? -1 : 1));
+      this.sorted = true;
+    }
+    const list = this.waiting;
+    const margin = win.innerHeight * NEAR_SCREENS;
+    const bottomLimit = win.innerHeight + margin;
+    // The first block whose bottom is below the top margin line.
+    let lo = 0;
+    for (let hi = list.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].block.getBoundingClientRect().bottom < -margin) lo = mid + 1;
+      else hi = mid;
+    }
+    const near: PlannedRun[] = [];
+    for (let i = lo; i < list.length; i++) {
+      const box = list[i].block.getBoundingClientRect();
+      if (box.top > bottomLimit) break;
+      if (box.bottom >= -margin) near.push(...this.take(list[i]));
+    }
+    if (near.length > 0) this.write(near);
   }
 
   private reportFirst(): void {

@@ -15,6 +15,8 @@ const host = location.hostname;
 let reading: PageReading = { status: 'not-an-article' };
 let detection: Detection | null = null;
 let unavailable = false;
+/** The date the page states, when the background would not date the cards to it. */
+let rejectedDate: string | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let annotator: Annotator | null = null;
 /** The latest settings change being applied; the popup's questions wait for it. */
@@ -46,7 +48,13 @@ function summary(): PageSummary {
     case 'layout-not-recognised':
       return { ...base, ...shown, status: detection.status, mode: detection.mode };
     case 'no-fact-sheet':
-      return { ...base, ...shown, status: detection.status, reason: detection.reason };
+      return {
+        ...base,
+        ...shown,
+        status: detection.status,
+        reason: detection.reason,
+        ...(rejectedDate ? { rejectedDate } : {}),
+      };
     default:
       return { ...base, status: detection.status };
   }
@@ -64,6 +72,7 @@ async function plan(article: Extract<PageReading, { status: 'article' }>['articl
       glossary: settings.glossary !== 'off',
     });
     record('plan', start);
+    rejectedDate = reply.rejectedDate;
     return detectWithPlan(document, article, reply);
   } catch {
     return null;

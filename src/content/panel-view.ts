@@ -12,6 +12,7 @@ import { t } from '../shared/i18n';
 import { PANEL_CSS } from './card-styles';
 import { PANEL_TAG } from './constants';
 import { createShadowHost, el, setShown, uiText } from './shadow-host';
+import { trusted } from './trusted';
 
 export interface Mention {
   /** The sentence around the mention, split where the mention is. */
@@ -56,6 +57,7 @@ export class PanelView {
     // One listener for every control, so opening the panel again and again adds none: a click on the backdrop
     // (the dialog box itself, outside its content) or the close button closes it; a mention goes to it.
     this.dialog.addEventListener('click', (e) => {
+      if (!trusted(e)) return;
       const target = e.target as Partial<Element> | null;
       const control = typeof target?.closest === 'function' ? target.closest('.close, .mention') : null;
       if (e.target === this.dialog || control?.classList.contains('close')) onClose();

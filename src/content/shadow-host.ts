@@ -6,6 +6,8 @@
  * reader's own text-spacing stylesheet still applies (WCAG 1.4.12).
  */
 
+import { TOKEN } from '../core/mark/mark-element';
+
 const HOST_STYLE: Array<[string, string]> = [
   ['display', 'block'],
   ['direction', 'ltr'],
@@ -34,10 +36,25 @@ export interface ShadowHost {
   root: ShadowRoot;
 }
 
-export function createShadowHost(doc: Document, tag: string, css: string, extra: Array<[string, string]>): ShadowHost {
+/**
+ * The host, under its documented tag name unless the page has registered that name as its own custom element (its
+ * constructor would run on our host, and may have taken the shadow root): then under a name the page cannot
+ * predict.
+ */
+function hostWithShadow(doc: Document, tag: string): ShadowHost {
   const host = doc.createElement(tag);
+  try {
+    if (!host.matches(':defined')) return { host, root: host.attachShadow({ mode: 'open' }) };
+  } catch {
+    // The page's element already has a shadow root of its own.
+  }
+  const own = doc.createElement(`${tag}-${TOKEN}`);
+  return { host: own, root: own.attachShadow({ mode: 'open' }) };
+}
+
+export function createShadowHost(doc: Document, tag: string, css: string, extra: Array<[string, string]>): ShadowHost {
+  const { host, root } = hostWithShadow(doc, tag);
   for (const [prop, value] of [...HOST_STYLE, ...extra]) host.style.setProperty(prop, value, 'important');
-  const root = host.attachShadow({ mode: 'open' });
   try {
     // Firefox content scripts must build the sheet from the page's own constructor to adopt it.
     const Sheet = (doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet) as typeof CSSStyleSheet;

@@ -17,6 +17,7 @@ export function statusText(summary: PageSummary | null, t: Translate): string {
     case 'article':
       return summary.mode === 'glossary' ? t('statusGlossary') : '';
     case 'no-fact-sheet':
+      if (summary.rejectedDate) return t('statusDateRejected', summary.rejectedDate);
       return t(summary.reason === 'no-date' ? 'statusNoDate' : 'statusGlossaryOff');
     case 'not-korea-herald':
       return t('statusNotKoreaHerald');

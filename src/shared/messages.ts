@@ -3,10 +3,12 @@
  * content script -> background; each names its reply type, so both ends are checked by the compiler.
  */
 
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import type { PagePlan, PageQuery } from '../core/knowledge/plan';
 import type { PageViews, ViewsQuery } from '../core/knowledge/views';
 import type { DetectionStatus } from '../core/page/detect';
+import { CONTENT_REQUESTS, type RequestSchemas } from './message-schemas';
 
 /** What the content script knows about its page, for the popup. */
 export interface PageSummary {
@@ -19,6 +21,8 @@ export interface PageSummary {
   mode?: 'curated' | 'glossary';
   /** Why an article is not marked (no curated sheet and glossary mode off, or no publication date). */
   reason?: 'glossary-off' | 'no-date';
+  /** The date the page states when Backgrounder would not date cards to it (not a real day, or out of range). */
+  rejectedDate?: string;
   /** The curated sheet, when there is one. */
   sheetId?: string;
   /** Headline and Korea-time date as the page prints them (also for articles without a sheet). */
@@ -43,7 +47,7 @@ interface BackgroundRequests {
   /** The content script reports how many entities it marked (0 clears the badge). */
   'marked-count': { request: { entities: number }; reply: { ok: true } };
   /** What to mark on a page with this headline and date (its curated sheet's phrases, or the glossary's). */
-  'page-plan': { request: PageQuery; reply: PagePlan };
+  'page-plan': { request: PageQuery; reply: PagePlan & { rejectedDate?: string } };
   /** The cards' data for the entities marked on a page of this date. */
   'page-views': { request: ViewsQuery; reply: PageViews };
 }
@@ -81,14 +85,30 @@ function unwrap(reply: unknown): unknown {
 const isMessage = (m: unknown): m is { type: string } =>
   typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
 
+/** The handler for `message`, if it is one of ours and well formed: the type is looked up as an own property only. */
+function handlerFor(
+  handlers: object,
+  schemas: RequestSchemas,
+  message: unknown,
+): ((m: unknown, s: unknown) => unknown) | null {
+  if (!isMessage(message) || !Object.hasOwn(handlers, message.type) || !Object.hasOwn(schemas, message.type))
+    return null;
+  if (!v.is(schemas[message.type], message)) return null;
+  return (handlers as Record<string, (m: unknown, s: unknown) => unknown>)[message.type];
+}
+
 /**
  * Listens for one context's requests. Replies go through `sendResponse` + `return true`, the form that works in
  * Firefox, in Chrome through the polyfill, and in Chrome 148+ where the polyfill steps aside for the native API.
  */
-function listen<R>(handlers: Handlers<R, browser.Runtime.MessageSender>, signal?: AbortSignal): void {
+function listen<R>(
+  handlers: Handlers<R, browser.Runtime.MessageSender>,
+  schemas: RequestSchemas,
+  signal?: AbortSignal,
+): void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (r: unknown) => void) => {
-    if (!isMessage(message) || !(message.type in (handlers as object))) return false;
-    const handler = (handlers as Record<string, (m: unknown, s: unknown) => unknown>)[message.type];
+    const handler = handlerFor(handlers as object, schemas, message);
+    if (!handler) return false;
     Promise.resolve()
       .then(() => handler(message, sender))
       .then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
@@ -101,5 +121,9 @@ function listen<R>(handlers: Handlers<R, browser.Runtime.MessageSender>, signal?
 }
 
 export const onContentRequest = (h: Handlers<ContentRequests, browser.Runtime.MessageSender>, signal?: AbortSignal) =>
-  listen(h, signal);
-export const onBackgroundRequest = (h: Handlers<BackgroundRequests, browser.Runtime.MessageSender>) => listen(h);
+  listen(h, CONTENT_REQUESTS, signal);
+/** `schemas`: background/requests.ts, passed in so that the content script's bundle does not carry them. */
+export const onBackgroundRequest = (
+  h: Handlers<BackgroundRequests, browser.Runtime.MessageSender>,
+  schemas: RequestSchemas,
+) => listen(h, schemas);

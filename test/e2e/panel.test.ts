@@ -94,11 +94,16 @@ browserSuite('The full background', (ctx) => {
     }, PANEL_TAG);
     expect(listed.map((m) => m.text)).toEqual(mentions['sung-kim']);
     expect(listed.map((m) => m.current)).toEqual(mentions['sung-kim'].map((_, i) => i === 0));
-    // The last mention: the panel closes, the page scrolls to it, and it has focus.
-    await page.evaluate((tag: string) => {
+    // The last mention: the panel closes, the page scrolls to it, and it has focus. A real click: the panel ignores
+    // the page's synthetic ones.
+    const last = await page.evaluate((tag: string) => {
       const buttons = document.querySelector(tag)!.shadowRoot!.querySelectorAll<HTMLButtonElement>('.mention');
-      buttons[buttons.length - 1].click();
+      const button = buttons[buttons.length - 1];
+      button.scrollIntoView({ block: 'center' });
+      const box = button.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     }, PANEL_TAG);
+    await page.mouse.click(last.x, last.y);
     await panelIsClosed(page);
     const focused = await page.evaluate((tag: string) => {
       const marks = [...document.querySelectorAll(`${tag}[data-entity="sung-kim"]:not([data-continues])`)];

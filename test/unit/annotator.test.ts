@@ -4,6 +4,8 @@ import { fakeBrowser } from '../helpers/fake-browser';
 import { loadPage, PLACEHOLDER_ARTICLE_URL } from '../helpers/fixtures';
 import { markedMentions, sheetById } from '../helpers/pipeline';
 
+// jsdom cannot dispatch trusted events; the browser tests hold the content script to the real rule.
+vi.mock('../../src/content/trusted', () => ({ trusted: () => true }));
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser() }));
 
 const { startAnnotator, stopAnnotators } = await import('../helpers/annotator');

@@ -105,4 +105,26 @@ describe('markMentions', () => {
     const stops = [...root.querySelectorAll('[tabindex="0"]')].map((m) => m.textContent);
     expect(stops).toEqual(['Sung Kim', 'six-party talks']);
   });
+
+  it('unmarking keeps what the page put inside or around a mark, and leaves look-alikes alone', () => {
+    const { document, root } = page(
+      '<p>Envoy Sung Kim met Kim at the six-party talks.</p><p><backgrounder-mark data-entity="x">Kim</backgrounder-mark></p>',
+    );
+    markMentions(root, matcher);
+    const marks = [...root.querySelectorAll('backgrounder-mark[data-entity="sung-kim"]')];
+    // An auto-linker wraps the first mention in a link; page translation wraps the second's text in <font>.
+    const link = document.createElement('a');
+    link.href = '#auto';
+    marks[0].replaceWith(link);
+    link.append(marks[0]);
+    const font = document.createElement('font');
+    font.append(...marks[1].childNodes);
+    marks[1].append(font);
+    unmarkAll(root);
+    expect(root.innerHTML).toBe(
+      '<p>Envoy <a href="#auto">Sung Kim</a> met <font>Kim</font> at the six-party talks.</p>' +
+        '<p><backgrounder-mark data-entity="x">Kim</backgrounder-mark></p>',
+    );
+    expect(countMentions(root)).toEqual({});
+  });
 });

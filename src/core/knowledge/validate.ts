@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { normalisePhrase } from '../match/matcher';
 import { aliasForms, aliasProblem } from './alias-safety';
+import { checkIdSafety } from './id-safety';
 import { firstDay, lastDay } from './dates';
 import { bodyKey, BODY_KEY_CHARS } from './body-key';
 import { koreaDateOfIso, normaliseHeadline } from '../page/article-identity';
@@ -197,6 +198,7 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
       }
     });
   }
+  checkIdSafety({ entities, paths, sources, sourcesFile: files.sources }, problems);
   for (const id of Object.keys(sources)) {
     if (!used.has(id)) problems.push(`${files.sources.path}: ${id}: no fact or role cites this source`);
   }

@@ -7,13 +7,29 @@
 import type { Matcher, Match } from '../match/matcher';
 import { collectTextRuns, type TextRun } from './text-runs';
 export { collectTextRuns } from './text-runs';
-import { allMarks, CONTINUES_ATTR, ENTITY_ATTR, JOINED_AFTER_ATTR, JOINED_BEFORE_ATTR, MARK_TAG } from './mark-element';
+import {
+  adoptMark,
+  allMarks,
+  CONTINUES_ATTR,
+  ENTITY_ATTR,
+  forgetMark,
+  isCopyOfOurs,
+  isOurMark,
+  JOINED_AFTER_ATTR,
+  JOINED_BEFORE_ATTR,
+  MARK_TAG,
+  recordMention,
+  TOKEN,
+  TOKEN_ATTR,
+} from './mark-element';
 
 export interface MarkOptions {
   /** Selector for host-page regions inside the container that must stay unmarked (ads, captions...). */
   skipSelector?: string;
   /** Mark only the first mention of each entity. */
   firstOnly?: boolean;
+  /** With firstOnly: entities already marked elsewhere (else read from the marks in the container). */
+  marked?: Iterable<string>;
 }
 
 export interface MarkResult {
@@ -43,8 +59,8 @@ export interface MarkingSession {
 }
 
 export function startMarking(container: Element, options: MarkOptions = {}): MarkingSession {
-  const seen = new Set<string>();
-  if (options.firstOnly) {
+  const seen = new Set<string>(options.marked);
+  if (options.firstOnly && !options.marked) {
     for (const mark of allMarks(container)) seen.add(mark.getAttribute(ENTITY_ATTR) ?? '');
   }
   const session: MarkingSession = {
@@ -91,6 +107,7 @@ function runIsIntact(run: TextRun): boolean {
 /** Wraps one match, piece by piece where it spans several text nodes; returns the first piece. */
 function wrapMatch(run: TextRun, match: Match): Element | null {
   let first: Element | null = null;
+  const pieces: Element[] = [];
   for (let n = run.nodes.length - 1; n >= 0; n--) {
     const nodeStart = run.starts[n];
     const node = run.nodes[n];
@@ -103,18 +120,22 @@ function wrapMatch(run: TextRun, match: Match): Element | null {
     const mark = wrapRange(node, from, to, match.entityId);
     if (first) first.setAttribute(CONTINUES_ATTR, '');
     first = mark;
+    pieces.unshift(mark);
   }
+  if (pieces.length > 0) recordMention(pieces);
   return first;
 }
 
 function wrapRange(node: Text, from: number, to: number, entityId: string): Element {
   const doc = node.ownerDocument;
   const joinedBefore = from > 0;
-  const target = joinedBefore ? node.splitText(from) : node;
+  const target = joinedBefore ? split(node, from) : node;
   const joinedAfter = to - from < target.length;
-  if (joinedAfter) target.splitText(to - from);
+  if (joinedAfter) split(target, to - from);
   const mark = doc.createElement(MARK_TAG);
+  adoptMark(mark);
   mark.setAttribute(ENTITY_ATTR, entityId);
+  mark.setAttribute(TOKEN_ATTR, TOKEN);
   if (joinedBefore) mark.setAttribute(JOINED_BEFORE_ATTR, '');
   if (joinedAfter) mark.setAttribute(JOINED_AFTER_ATTR, '');
   target.replaceWith(mark);
@@ -122,29 +143,91 @@ function wrapRange(node: Text, from: number, to: number, entityId: string): Elem
   return mark;
 }
 
-/** Removes every mark under `root`, restoring the text nodes as they were before marking. */
+/**
+ * Removes every mark of ours under `root`, and every copy the page made of one, restoring the text nodes as they
+ * were before marking. Whatever the page put inside or around a mark since (a link, a `<font>` from page
+ * translation, its own text) stays where it is. A look-alike the page wrote itself is not touched.
+ */
 export function unmarkAll(root: ParentNode): void {
-  for (const mark of allMarks(root)) unwrap(mark);
+  // Last first: a later pass may have split a mark's trailing piece again, and that split is undone before it.
+  for (const mark of [...root.querySelectorAll(MARK_TAG)].reverse()) {
+    if (isOurMark(mark)) unwrap(mark);
+    else if (isCopyOfOurs(mark)) unwrapCopy(mark);
+  }
 }
 
-function unwrap(mark: Element): void {
-  const parent = mark.parentNode;
-  if (!parent) return;
-  const prev = mark.previousSibling;
-  const children = [...mark.childNodes];
-  const joinBefore = mark.hasAttribute(JOINED_BEFORE_ATTR) && prev?.nodeType === 3 && children.length === 1;
-  let tail: Node | null;
-  if (joinBefore) {
-    (prev as Text).appendData(mark.textContent ?? '');
-    mark.remove();
-    tail = prev;
-  } else {
-    mark.replaceWith(...children);
-    tail = children.at(-1) ?? null;
-  }
-  const next = tail?.nextSibling;
-  if (mark.hasAttribute(JOINED_AFTER_ATTR) && tail?.nodeType === 3 && next?.nodeType === 3) {
-    (tail as Text).appendData((next as Text).data);
+/**
+ * Each text node we split off, with the page's node it came from. splitText leaves the first part in the page's
+ * node, so that node is always the leftmost of its pieces: joining a piece into its left neighbour of the same
+ * origin gives the page back its own node, and never removes one of the page's.
+ */
+const ORIGIN = new WeakMap<Text, Text>();
+const originOf = (t: Text): Text => ORIGIN.get(t) ?? t;
+
+function split(node: Text, offset: number): Text {
+  const piece = node.splitText(offset);
+  ORIGIN.set(piece, originOf(node));
+  return piece;
+}
+
+const isText = (n: Node | null | undefined): n is Text => n?.nodeType === 3;
+
+/** Joins `piece` into the text node before it when both came from one page node; returns the node now holding it. */
+function joinLeft(piece: Text): Text {
+  const prev = piece.previousSibling;
+  if (!isText(prev) || piece === originOf(piece) || originOf(prev) !== originOf(piece)) return piece;
+  prev.appendData(piece.data);
+  piece.remove();
+  return prev;
+}
+
+function joinRight(node: Text): void {
+  const next = node.nextSibling;
+  if (isText(next) && next !== originOf(next) && originOf(next) === originOf(node)) {
+    node.appendData(next.data);
     next.remove();
   }
+}
+
+/**
+ * The mark's children take its place, whatever they are now (the page may have put a link or a `<font>` inside),
+ * and the text pieces at its edges are joined back to the neighbours they were split from.
+ */
+function unwrap(mark: Element): void {
+  forgetMark(mark);
+  const children = [...mark.childNodes];
+  if (!mark.parentNode) return;
+  mark.replaceWith(...children);
+  const first = children[0];
+  const last = children.at(-1);
+  const joined = isText(first) ? joinLeft(first) : null;
+  if (isText(last)) joinRight(last === first && joined ? joined : last);
+}
+
+/** A page's copy of one of our marks: its children take its place, and split text is joined back where it can be. */
+function unwrapCopy(mark: Element): void {
+  const children = [...mark.childNodes];
+  const only = children.length === 1 && children[0].nodeType === 3 ? (children[0] as Text) : null;
+  const prev = mark.previousSibling;
+  if (only && mark.hasAttribute(JOINED_BEFORE_ATTR) && prev?.nodeType === 3) {
+    (prev as Text).appendData(only.data);
+    mark.remove();
+    joinAfter(mark, prev as Text);
+    return;
+  }
+  mark.replaceWith(...children);
+  if (only) joinAfter(mark, only);
+}
+
+function joinAfter(mark: Element, tail: Text): void {
+  const next = tail.nextSibling;
+  if (mark.hasAttribute(JOINED_AFTER_ATTR) && next?.nodeType === 3) {
+    tail.appendData((next as Text).data);
+    next.remove();
+  }
+}
+
+/** Removes the page's copies of our marks under `root` (a re-rendered paragraph), so it can be marked afresh. */
+export function unwrapCopies(root: Element): void {
+  for (const mark of root.querySelectorAll(MARK_TAG)) if (isCopyOfOurs(mark)) unwrapCopy(mark);
 }

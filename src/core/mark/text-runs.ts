@@ -88,7 +88,7 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** Elements whose subtree is never marked (but for contenteditable, which is decided below), as one selector. */
-const SKIPPED_UNLESS_EDITABLE = [
+export const SKIPPED_UNLESS_EDITABLE = [
   ...[...SKIPPED_TAGS].map((t) => t.toLowerCase()),
   'a[href]',
   '[aria-hidden="true"]',
