@@ -19,7 +19,7 @@ let dir: string;
 /** Runs `npm run release`'s script in the clone (asynchronously: the test worker keeps answering the runner). */
 async function release(): Promise<{ status: number | null; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(join(dir, 'node_modules/.bin/tsx'), ['tools/release.ts'], {
+    const { stdout, stderr } = await promisify(execFile)(join(dir, 'node_modules/.bin/tsx'), ['src/build/release.ts'], {
       cwd: dir,
     });
     return { status: 0, output: `${stdout}${stderr}` };

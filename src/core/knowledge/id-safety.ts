@@ -7,7 +7,7 @@
  */
 import { compileMatcher } from '../match/matcher';
 import type { Entity } from './schema';
-import { aliasText } from './time';
+import { aliasText } from './aliases';
 
 const inherited = (id: string): boolean => id in Object.prototype || id === '__proto__';
 const EDGES = /^[\p{L}\p{N}][\s\S]*[\p{L}\p{N}]$|^[\p{L}\p{N}]$/u;
