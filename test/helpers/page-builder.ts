@@ -39,6 +39,13 @@ function replaceOnce(html: string, pattern: RegExp, replacement: string, what: s
   return html.replace(pattern, () => replacement);
 }
 
+/** The template's comment, saying which layout the page was rebuilt in. */
+const labelled = (html: string, layout: string): string =>
+  html.replace(
+    /<!-- Test fixture:[^>]*-->/,
+    `<!-- Test fixture: a stored article rebuilt in the ${layout} layout (test/helpers/page-builder.ts). -->`,
+  );
+
 function head(html: string, article: ArticleText, headline: string): string {
   const description = escape(article.paragraphs[0]?.slice(0, 150) ?? '');
   let out = html;
@@ -56,10 +63,7 @@ function head(html: string, article: ArticleText, headline: string): string {
 
 function currentLayout(article: ArticleText, headline: string): string {
   let html = head(template('kh-current.html'), article, headline);
-  html = html.replace(
-    /<!-- Test fixture:[^>]*-->/,
-    '<!-- Test fixture: a stored article rebuilt in the Dec 2024- layout (test/helpers/page-builder.ts). -->',
-  );
+  html = labelled(html, 'Dec 2024-');
   const published = article.published.includes('T') ? `${article.published}:00`.slice(0, 19) : article.published;
   html = replaceOnce(html, /"headline": "[^"]*"/, `"headline": ${JSON.stringify(headline)}`, 'ld+json headline');
   html = html.replace(
@@ -114,10 +118,7 @@ function currentLayout(article: ArticleText, headline: string): string {
 
 function legacyLayout(article: ArticleText, headline: string): string {
   let html = head(template('kh-2017.html'), article, headline);
-  html = html.replace(
-    /<!-- Test fixture:[^>]*-->/,
-    '<!-- Test fixture: a stored article rebuilt in the 2017 - Aug 2023 layout (test/helpers/page-builder.ts). -->',
-  );
+  html = labelled(html, '2017 - Aug 2023');
   html = replaceOnce(html, /<h1 class="view_tit">[^<]*<\/h1>/, `<h1 class="view_tit">${escape(headline)}</h1>`, 'h1');
   html = replaceOnce(
     html,
@@ -154,10 +155,7 @@ function legacyLayout(article: ArticleText, headline: string): string {
 
 function layout2023(article: ArticleText, headline: string): string {
   let html = head(template('kh-2023.html'), article, headline);
-  html = html.replace(
-    /<!-- Test fixture:[^>]*-->/,
-    '<!-- Test fixture: a stored article rebuilt in the Aug 2023 - Dec 2024 layout (test/helpers/page-builder.ts). -->',
-  );
+  html = labelled(html, 'Aug 2023 - Dec 2024');
   html = replaceOnce(
     html,
     /<h1 class="news_title">[^<]*<\/h1>/,
