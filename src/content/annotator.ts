@@ -215,6 +215,8 @@ export class Annotator {
     if (units.length === 0 || units.length > AT_ONCE_BLOCKS) return;
     const start = performance.now();
     this.dirty.clear();
+    // Most changes (a clock, a counter) name nothing: one look at their text, before any bookkeeping.
+    if (!units.some((unit) => this.namesSomething(unit))) return;
     const later = () => units.forEach((u) => this.dirty.add(u));
     this.syncing = true;
     try {
@@ -244,6 +246,11 @@ export class Annotator {
     } finally {
       this.syncing = false;
     }
+  }
+
+  private namesSomething(unit: Element): boolean {
+    for (const run of textRunsOf(unit, this.skipSelector)) if (this.matcher.find(run.text).length > 0) return true;
+    return false;
   }
 
   private writtenIds(): Set<string> {
