@@ -47,6 +47,13 @@ describe('event phrases', () => {
     ['second summit between Trump and Kim', '2019-03-01', 'hanoi-summit-2019'],
     ['summit in Hanoi', '2019-03-01', 'hanoi-summit-2019'],
     ['resolution 2270', '2016-03-03', 'unsc-resolution-2270'],
+    // The Putin–Kim summits, counted apart from the Trump–Kim ones.
+    ['summit in Vladivostok', '2019-05-01', 'vladivostok-summit-2019'],
+    ['first summit between Putin and Kim', '2023-09-20', 'vladivostok-summit-2019'],
+    ['Vostochny summit', '2023-09-14', 'vostochny-summit-2023'],
+    ['second summit between Kim Jong-un and Vladimir Putin', '2024-07-01', 'vostochny-summit-2023'],
+    ['third summit between Putin and Kim', '2024-06-20', 'pyongyang-summit-2024'],
+    ['summit in Pyongyang', '2024-06-20', 'pyongyang-summit-2024'],
   ])('"%s" on a page of %s names %s', (text, date, id) => {
     expect(resolve(text, date)).toBe(id);
   });
@@ -58,6 +65,9 @@ describe('event phrases', () => {
     ['second summit between Trump and Kim', '2019-01-10'],
     ['summit in Singapore', '2018-06-01'],
     ['resolution 2270', '2016-02-28'],
+    ['summit in Vostochny', '2023-09-12'],
+    ['summit in Pyongyang', '2024-06-18'],
+    ['third summit between Putin and Kim', '2024-06-18'],
     // No test that month: nothing to name.
     ['nuclear test in March 2016', '2016-06-01'],
   ])('"%s" on a page of %s names nothing', (text, date) => {
