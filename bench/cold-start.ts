@@ -142,12 +142,32 @@ async function firefoxColdStart(session: Session): Promise<ColdStart> {
   }
 }
 
+/** One cold start of the background in this session's browser. */
+export const coldStart = (session: Session): Promise<ColdStart> =>
+  session.name === 'chromium' ? chromiumColdStart(session) : firefoxColdStart(session);
+
 /** `runs` cold starts of the background in this session's browser (plus one first, not counted). */
 export async function measureColdStarts(session: Session, runs: number): Promise<ColdStart[]> {
   await pause(1_000);
-  const once = () => (session.name === 'chromium' ? chromiumColdStart(session) : firefoxColdStart(session));
-  await once();
+  await coldStart(session);
   const out: ColdStart[] = [];
-  for (let i = 0; i < runs; i++) out.push(await once());
+  for (let i = 0; i < runs; i++) out.push(await coldStart(session));
+  return out;
+}
+
+/**
+ * The same cold start for several builds of the extension (one session each, open side by side), taking turns
+ * start by start so that the machine's load falls on each alike.
+ */
+export async function compareColdStarts(
+  sessions: ReadonlyArray<[string, Session]>,
+  runs: number,
+): Promise<Array<[string, ColdStart[]]>> {
+  await pause(1_000);
+  for (const [, session] of sessions) await coldStart(session);
+  const out = sessions.map(([label]) => [label, [] as ColdStart[]] as [string, ColdStart[]]);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, [, session]] of sessions.entries()) out[k][1].push(await coldStart(session));
+  }
   return out;
 }

@@ -9,6 +9,7 @@
  *   npx tsx bench/run.ts --full    also mark.js on the 150x page (about a minute more)
  *   npm run bench -- --only cold-start   only the background's cold start, both browsers (about a minute)
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ import { normaliseHeadline } from '../src/core/page/article-identity';
 import { browsersAvailable, type BrowserName } from '../test/e2e/harness/browsers';
 import { ensureBuilt, ROOT } from '../test/e2e/harness/paths';
 import { launch, type Session } from '../test/e2e/harness/session';
-import { measureColdStarts, type ColdStart } from './cold-start';
+import { compareColdStarts, measureColdStarts, type ColdStart } from './cold-start';
 import { markJsTime } from './markjs';
 import { mentionsOn } from './mentions';
 import { measureLoad, type Load } from './measure';
@@ -64,6 +65,33 @@ async function runColdStarts(name: BrowserName): Promise<ColdStart[]> {
     return starts;
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * `--forms json,literal,file`: the cold start of builds that carry the knowledge differently (build.mjs,
+ * KNOWLEDGE_FORM), each built into bench/out/forms/<form>/ and measured in turns in the same run.
+ */
+const FORMS = process.argv.includes('--forms') ? process.argv[process.argv.indexOf('--forms') + 1].split(',') : [];
+
+async function runColdStartForms(name: BrowserName): Promise<Array<[string, ColdStart[]]>> {
+  const sessions: Array<[string, Session]> = [];
+  try {
+    for (const form of FORMS) {
+      const dist = join(OUT, 'forms', form);
+      execFileSync(process.execPath, [join(ROOT, 'build.mjs'), '--no-zip'], {
+        cwd: ROOT,
+        env: { ...process.env, BACKGROUNDER_KNOWLEDGE_FORM: form, BACKGROUNDER_DIST_DIR: dist },
+        stdio: 'ignore',
+      });
+      const extensionDir = join(dist, name === 'chromium' ? 'chrome' : 'firefox');
+      sessions.push([`${name} ${form}`, await launch(name, { extensionDir, watchServiceWorker: false })]);
+    }
+    const results = await compareColdStarts(sessions, COLD_STARTS);
+    process.stderr.write(`  ${name} cold start, ${FORMS.join(' / ')}: ${COLD_STARTS} starts each\n`);
+    return results;
+  } finally {
+    for (const [, session] of sessions) await session.close();
   }
 }
 
@@ -400,8 +428,14 @@ async function main(): Promise<void> {
   process.stderr.write(`bench: ${pages.length} pages, ${LOADS} loads each way, on ${cpus().length} cores\n`);
 
   if (ONLY === 'cold-start') {
-    const cold: Array<[string, ColdStart[]]> = [['Chromium', await runColdStarts('chromium')]];
-    if (available.firefox) cold.push(['Firefox', await runColdStarts('firefox')]);
+    const cold: Array<[string, ColdStart[]]> = [];
+    if (FORMS.length > 0) {
+      cold.push(...(await runColdStartForms('chromium')));
+      if (available.firefox) cold.push(...(await runColdStartForms('firefox')));
+    } else {
+      cold.push(['Chromium', await runColdStarts('chromium')]);
+      if (available.firefox) cold.push(['Firefox', await runColdStarts('firefox')]);
+    }
     const output = [
       coldStartTable(cold),
       '',
