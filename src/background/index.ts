@@ -5,8 +5,9 @@
  * worker in Chrome, event page in Firefox).
  */
 
+import './started';
 import browser from 'webextension-polyfill';
-import knowledge from 'backgrounder:knowledge';
+import loadKnowledge from 'backgrounder:knowledge-loader';
 import { KnowledgeBase } from '../core/knowledge/knowledge-base';
 import { planPage } from '../core/knowledge/plan';
 import { pageDateAccepted } from '../core/page/date-range';
@@ -14,8 +15,14 @@ import { pageViews } from '../core/knowledge/views';
 import { onBackgroundRequest } from '../shared/messages';
 import { handleInstalled } from './updates';
 import { BACKGROUND_REQUESTS } from './requests';
+import { firstPlanTimed, recordKnowledgeReady } from './startup';
 
-const kb = new KnowledgeBase(knowledge);
+// Loaded once per start of the background, before any request is answered; a request that comes first waits for it.
+const knowledgeBase: Promise<KnowledgeBase> = loadKnowledge(browser.runtime.getURL('knowledge.json')).then((data) => {
+  const kb = new KnowledgeBase(data);
+  recordKnowledgeReady();
+  return kb;
+});
 
 // An update keeps every setting (see updates.ts); registered at the top level so the event reaches a fresh worker.
 browser.runtime.onInstalled.addListener((details) => {
@@ -25,12 +32,16 @@ browser.runtime.onInstalled.addListener((details) => {
 onBackgroundRequest(
   {
     // A page date that is no real day, or outside 1990..review + 1 year, is no date; the popup says which it was.
-    'page-plan': ({ headlines, date, bodyStart, kinds, glossary }) => {
-      const accepted = date !== null && pageDateAccepted(date, kb.reviewed) ? date : null;
-      const plan = planPage(kb, { headlines, date: accepted, bodyStart, kinds, glossary });
-      return date !== null && accepted === null ? { ...plan, rejectedDate: date } : plan;
+    'page-plan': async ({ headlines, date, bodyStart, kinds, glossary }) => {
+      const kb = await knowledgeBase;
+      return firstPlanTimed(() => {
+        const accepted = date !== null && pageDateAccepted(date, kb.reviewed) ? date : null;
+        const plan = planPage(kb, { headlines, date: accepted, bodyStart, kinds, glossary });
+        return date !== null && accepted === null ? { ...plan, rejectedDate: date } : plan;
+      });
     },
-    'page-views': ({ ids, date, sheetId }) => pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) }),
+    'page-views': async ({ ids, date, sheetId }) =>
+      pageViews(await knowledgeBase, { ids, date, ...(sheetId ? { sheetId } : {}) }),
     'marked-count': async ({ entities }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {

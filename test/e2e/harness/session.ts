@@ -31,6 +31,12 @@ export interface LaunchOptions extends InterfaceOptions {
   /** The unpacked extension to install (default dist/chrome or dist/firefox); null for none (a bare browser). */
   extensionDir?: string | null;
   headless?: boolean;
+  /**
+   * Chromium: record what the extension's service worker asks the network for (default true). Its DevTools session
+   * holds a restarted worker paused at its start, so the cold-start bench, which stops and wakes the worker, does
+   * without it.
+   */
+  watchServiceWorker?: boolean;
 }
 
 export interface Session {
@@ -212,7 +218,7 @@ export async function launch(browserName: BrowserName, options: LaunchOptions = 
   });
 
   // Chromium: the extension's service worker is a target of its own; record what it asks the network for.
-  if (browserName === 'chromium' && log.extensionOrigin) {
+  if (browserName === 'chromium' && log.extensionOrigin && options.watchServiceWorker !== false) {
     const watchWorker = async (target: Target) => {
       if (target.type() !== 'service_worker' || !target.url().startsWith(log.extensionOrigin)) return;
       const cdp = await target.createCDPSession();
