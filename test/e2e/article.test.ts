@@ -121,18 +121,20 @@ browserSuite('The seed article', (ctx) => {
     }, CARD);
     const shownCount = () => page.evaluate(() => (window as unknown as { __cardShown: number }).__cardShown);
 
-    // Pass-through: over a mark and off again within 100 ms opens nothing (three tries for a slow machine).
+    // Pass-through: over a mark and off again in well under the dwell opens nothing. The pass is timed from here,
+    // round trips to the browser included, so on a loaded machine it is tried again until one is quick enough.
     const second = await pointOnMark(page, 1);
     const away = await pointOffMarks(page);
     await page.mouse.move(away.x, away.y);
+    const quickMs = DEFAULT_SETTINGS.cardDelayMs / 2;
     let passMs = Infinity;
-    for (let attempt = 0; attempt < 3 && passMs >= 100; attempt++) {
+    for (let attempt = 0; attempt < 10 && passMs >= quickMs; attempt++) {
       const passStarted = Date.now();
       await page.mouse.move(second.x, second.y);
       await page.mouse.move(away.x, away.y);
       passMs = Date.now() - passStarted;
     }
-    expect(passMs).toBeLessThan(100);
+    expect(passMs).toBeLessThan(quickMs);
     // A negative can only be shown by waiting: well past the dwell, no card has appeared even briefly.
     await new Promise((resolve) => setTimeout(resolve, DEFAULT_SETTINGS.cardDelayMs + 400));
     expect(await shownCount()).toBe(0);
