@@ -13,7 +13,7 @@ const articles: GapArticle[] = [
     name: '20190301000001',
     date: '2019-03-01',
     paragraphs: [
-      'SEOUL (Yonhap) -- Kim Yo-jong met Ko Myong-sik in Pyongyang on Monday, the Unification Ministry said.',
+      'SEOUL (Yonhap) -- Kim Yo-jong met Ko Myong-sik in Pyongyang on Monday, the Defense Ministry said.',
       'Ko later told Pak Sol-ju about the Singapore summit and the summit in Ulaanbaatar.',
     ],
   },
@@ -46,7 +46,7 @@ describe('kb:gaps', () => {
     // A surname alone after the full name is a back-reference, not a gap of its own.
     expect(names).not.toContain('Ko');
     // A title before an institution is part of its name.
-    expect(names).toContain('Unification Ministry');
+    expect(names).toContain('Defense Ministry');
   });
 
   it('orders the list by count, most frequent first', () => {
