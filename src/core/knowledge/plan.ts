@@ -9,7 +9,7 @@ import { aliasForms } from './alias-safety';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind } from './schema';
 import type { ShippedEntity } from './ship';
-import { aliasActiveOn, aliasText } from './aliases';
+import { aliasActiveOn, aliasContext, aliasText } from './aliases';
 import { eventPhrases } from './event-phrases';
 
 export interface PageQuery {
@@ -37,11 +37,14 @@ export type PagePlan =
   | { mode: 'glossary'; date: string; phrases: PhraseEntry[] }
   | { mode: 'none'; reason: 'no-date' | 'glossary-off' };
 
-/** The entity's aliases valid on `date`, and its blockers (which match to keep an alias from matching inside them). */
+/** The entity's aliases valid on `date` (a namesake's with its context), and its blockers (which match to keep an alias from matching inside them). */
 function aliasPhrases(entity: ShippedEntity, date: string): PhraseEntry[] {
   const phrases = entity.aliases
     .filter((alias) => aliasActiveOn(alias, date))
-    .flatMap((alias) => aliasForms(aliasText(alias)).map((phrase) => ({ phrase, entityId: entity.id })));
+    .flatMap((alias) => {
+      const near = aliasContext(alias);
+      return aliasForms(aliasText(alias)).map((phrase) => ({ phrase, entityId: entity.id, ...(near ? { near } : {}) }));
+    });
   for (const blocker of entity.blockers ?? []) phrases.push({ phrase: blocker, entityId: NOT_AN_ENTITY });
   return phrases;
 }
