@@ -1,7 +1,7 @@
 /**
  * What a page should mark, decided from its headline and date: the phrases of its curated sheet (the linked
  * entities' aliases valid on that date, and the sheet's local phrases), or in glossary mode every safe alias of the
- * knowledge base valid on that date. Runs in the background; the page receives only the phrases.
+ * knowledge base valid on that date, with the generated romanisation variants of Korean names. Runs in the background; the page receives only the phrases.
  */
 
 import { NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
@@ -11,6 +11,7 @@ import type { EntityKind } from './schema';
 import type { ShippedEntity } from './ship';
 import { aliasActiveOn, aliasContext, aliasText } from './aliases';
 import { eventPhrases } from './event-phrases';
+import { variantAliases } from './romanisation';
 
 export interface PageQuery {
   /** Normalised headlines the page states. */
@@ -49,6 +50,15 @@ function aliasPhrases(entity: ShippedEntity, date: string): PhraseEntry[] {
   return phrases;
 }
 
+const variantCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** The generated romanisation variants of the knowledge base's Korean names (romanisation.ts), computed once. */
+function variantsOf(kb: KnowledgeBase): Map<string, string[]> {
+  let variants = variantCache.get(kb);
+  if (!variants) variantCache.set(kb, (variants = variantAliases(kb.entities.values())));
+  return variants;
+}
+
 export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
   const { date } = query;
   if (date === null) return { mode: 'none', reason: 'no-date' };
@@ -74,6 +84,11 @@ export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
   }
   if (!query.glossary) return { mode: 'none', reason: 'glossary-off' };
   const entities = [...kb.entities.values()].filter(wanted);
-  const phrases = [...entities.flatMap((entity) => aliasPhrases(entity, date)), ...eventPhrases(entities, date)];
+  const variants = variantsOf(kb);
+  const phrases = [
+    ...entities.flatMap((entity) => aliasPhrases(entity, date)),
+    ...entities.flatMap((entity) => (variants.get(entity.id) ?? []).map((phrase) => ({ phrase, entityId: entity.id }))),
+    ...eventPhrases(entities, date),
+  ];
   return { mode: 'glossary', date, phrases };
 }
