@@ -14,10 +14,11 @@ import type { PagePlan } from '../core/knowledge/plan';
 import type { EntityView, PageViews } from '../core/knowledge/views';
 import { CONTINUES_ATTR, ENTITY_ATTR, isOurMark, MARK_TAG } from '../core/mark/mark-element';
 import { startMarking, unmarkAll, unwrapCopies } from '../core/mark/mark';
-import { isBlockElement, SKIPPED_UNLESS_EDITABLE, textRunsOf, type TextRun } from '../core/mark/text-runs';
+import { SKIPPED_UNLESS_EDITABLE, textRunsOf, type TextRun } from '../core/mark/text-runs';
 import { compileMatcher, type Matcher } from '../core/match/matcher';
 import { NON_PROSE_IN_BODY } from '../core/site/korea-herald';
 import { CardController } from './card-controller';
+import { ChangeTracker } from './change-tracker';
 import { SLICE_MS } from './constants';
 import { DeferredMarks, type PlannedRun } from './deferred-marks';
 import { mentionContext } from './mention-context';
@@ -25,11 +26,6 @@ import type { Mention } from './panel-view';
 import { TabStopKeeper } from './tab-stop-keeper';
 import { measured, record, summed } from './timing';
 
-const REMARK_DELAY_MS = 50;
-/** The longest a page that keeps undoing our marks makes the next pass wait. */
-const MAX_BACKOFF_MS = 5_000;
-/** A block whose marks the page removed this often is left as the page wants it. */
-const MAX_TRIES = 3;
 /**
  * Up to this many changed blocks are matched and written at once, in the mutation observer's callback: before the
  * page's change is rendered, so the page and its marks cost one layout, not two.
@@ -37,7 +33,6 @@ const MAX_TRIES = 3;
 const AT_ONCE_BLOCKS = 8;
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-const hasText = (node: Node): boolean => /\S/.test(node.textContent ?? '');
 
 export type MarkedPlan = Exclude<PagePlan, { mode: 'none' }>;
 
@@ -54,8 +49,9 @@ export class Annotator {
   private readonly controller = new AbortController();
   private readonly matcher: Matcher;
   private readonly skipSelector = NON_PROSE_IN_BODY;
-  /** Where a change never needs marking: skipped regions (text-runs' and the site's). */
+  /** Where a change never needs marking, and a run is never marked: skipped regions (text-runs' and the site's). */
   private readonly ignoredSelector = `${SKIPPED_UNLESS_EDITABLE}, ${NON_PROSE_IN_BODY}`;
+  private readonly changes: ChangeTracker;
   private readonly observer: MutationObserver;
   private readonly deferred: DeferredMarks;
   private readonly card: CardController;
@@ -64,12 +60,6 @@ export class Annotator {
   private readonly tabStops = new TabStopKeeper();
   private viewsById = new Map<string, EntityView>();
   private pageViews: PageViews | null = null;
-  /** Blocks the page added text to since the last pass; `whole` when the change is the body's own. */
-  private readonly dirty = new Set<Element>();
-  private whole = false;
-  private lost = false;
-  private readonly undone = new WeakMap<Element, number>();
-  private backoffMs = REMARK_DELAY_MS;
   private remarkTimer: ReturnType<typeof setTimeout> | undefined;
   private passing = false;
   /** Inside the observer's own synchronous pass: records read meanwhile only collect blocks. */
@@ -94,6 +84,7 @@ export class Annotator {
     const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((records) => summed('observe', () => this.onMutations(records)));
     this.deferred = new DeferredMarks(body, (runs) => this.write(runs));
+    this.changes = new ChangeTracker(body, this.ignoredSelector, (node) => this.card.owns(node));
   }
 
   get signal(): AbortSignal {
@@ -115,7 +106,7 @@ export class Annotator {
       await this.pass([this.body], 'annotate');
     } finally {
       this.passing = false;
-      if (this.dirty.size > 0 || this.whole) this.schedule();
+      if (this.changes.pending) this.schedule();
     }
   }
 
@@ -175,35 +166,13 @@ export class Annotator {
     return { mentions: marks.map((m) => mentionContext(m, this.body, m === mark)), marks };
   }
 
-  /** Reads what the page changed: which blocks gained text, and whether it took our marks away. */
+  /** Reads what the page changed; a small change is marked at once, a larger one (or our marks undone) later. */
   private onMutations(records: MutationRecord[]): void {
     if (this.signal.aborted) return;
-    let undone = false;
-    for (const record of records) {
-      const target = record.target;
-      const at = target.nodeType === 1 ? (target as Element) : target.parentElement;
-      if (!at || this.card.owns(at)) continue;
-      const ignored = at.closest(this.ignoredSelector) !== null;
-      for (const node of record.removedNodes) {
-        if (this.holdsOurMark(node)) {
-          undone = this.lost = true;
-          this.undone.set(this.blockOf(at), (this.undone.get(this.blockOf(at)) ?? 0) + 1);
-        }
-      }
-      if (ignored) continue;
-      if (record.type === 'characterData') {
-        this.touch(at);
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (this.card.owns(node) || !hasText(node)) continue;
-        this.touch(node.nodeType === 1 ? (node as Element) : at);
-      }
-    }
-    this.backoffMs = undone ? Math.min(this.backoffMs * 2, MAX_BACKOFF_MS) : REMARK_DELAY_MS;
+    const undone = this.changes.read(records);
     if (this.syncing) return;
-    if (!undone && !this.whole && !this.passing && this.remarkTimer === undefined) this.remarkNow();
-    if (this.dirty.size > 0 || this.whole || this.lost) this.schedule();
+    if (!undone && !this.changes.wholeBody && !this.passing && this.remarkTimer === undefined) this.remarkNow();
+    if (this.changes.pending || this.changes.hasLost) this.schedule();
   }
 
   /**
@@ -211,11 +180,12 @@ export class Annotator {
    * out). A larger change, or one naming an entity whose card is not loaded yet, is left to the async pass.
    */
   private remarkNow(): void {
-    const units = this.outermost();
-    if (units.length === 0 || units.length > AT_ONCE_BLOCKS) return;
+    const units = this.changes.takeFew(AT_ONCE_BLOCKS);
+    if (units.length === 0) return;
     const start = performance.now();
-    this.dirty.clear();
-    const later = () => units.forEach((u) => this.dirty.add(u));
+    // Most changes (a clock, a counter) name nothing: one look at their text, before any bookkeeping.
+    if (!units.some((unit) => this.namesSomething(unit))) return;
+    const later = () => this.changes.putBack(units);
     this.syncing = true;
     try {
       this.prepare(units);
@@ -244,6 +214,11 @@ export class Annotator {
     } finally {
       this.syncing = false;
     }
+  }
+
+  private namesSomething(unit: Element): boolean {
+    for (const run of textRunsOf(unit, this.skipSelector)) if (this.matcher.find(run.text).length > 0) return true;
+    return false;
   }
 
   private writtenIds(): Set<string> {
@@ -278,68 +253,28 @@ export class Annotator {
     this.write(now);
   }
 
-  private holdsOurMark(node: Node): boolean {
-    if (node.nodeType !== 1) return false;
-    const el = node as Element;
-    if (isOurMark(el)) return true;
-    for (const mark of el.getElementsByTagName(MARK_TAG)) if (isOurMark(mark)) return true;
-    return false;
-  }
-
-  /** The block `el` is in (or is), or the body. */
-  private blockOf(el: Element): Element {
-    for (let at: Element | null = el; at && at !== this.body; at = at.parentElement) {
-      if (isBlockElement(at)) return at;
-    }
-    return this.body;
-  }
-
-  private touch(el: Element): void {
-    if (!this.body.contains(el) || el.closest(this.ignoredSelector)) return;
-    const block = this.blockOf(el);
-    if ((this.undone.get(block) ?? 0) >= MAX_TRIES) return;
-    if (block === this.body) this.whole = true;
-    else this.dirty.add(block);
-  }
-
   /** One pass at a time: changes during a pass are picked up by the next. */
   private schedule(): void {
     if (this.signal.aborted || this.passing || this.remarkTimer !== undefined) return;
     this.remarkTimer = setTimeout(() => {
       this.remarkTimer = undefined;
       void this.remark();
-    }, this.backoffMs);
+    }, this.changes.backoffMs);
   }
 
   private async remark(): Promise<void> {
-    const units = this.whole ? [this.body] : this.outermost();
-    this.whole = false;
-    this.dirty.clear();
+    const units = this.changes.takeAll();
     this.passing = true;
     try {
-      if (this.lost) {
-        this.lost = false;
-        this.tabStops.repair(this.live());
-      }
+      if (this.changes.takeLost()) this.tabStops.repair(this.live());
       if (units.length > 0) await this.pass(units, 'remark');
       else this.report();
     } catch {
       // A failed pass must not end re-marking for the life of the page: the next change starts a fresh one.
     } finally {
       this.passing = false;
-      if (this.dirty.size > 0 || this.whole) this.schedule();
+      if (this.changes.pending) this.schedule();
     }
-  }
-
-  /** The dirty blocks still in the body, without those inside another dirty block. */
-  private outermost(): Element[] {
-    return [...this.dirty].filter((block) => {
-      if (!block.isConnected || !this.body.contains(block)) return false;
-      for (let at = block.parentElement; at && at !== this.body; at = at.parentElement) {
-        if (this.dirty.has(at)) return false;
-      }
-      return true;
-    });
   }
 
   /** Matches `units` (blocks, or the whole body) in slices, then writes first mentions and what is near. */

@@ -22,8 +22,13 @@ interface Waiting {
   runs: PlannedRun[];
 }
 
-/** How far beyond the viewport a paragraph counts as near: one screen above and below. */
+/** A waiting paragraph this close to the viewport (screens above or below) is written now... */
 const NEAR_SCREENS = 1;
+/**
+ * ...with every other waiting paragraph up to this far: each write costs the page a layout of the whole article
+ * (thousands of paragraphs on a long page), so a few large writes cost the reader less than one per scroll step.
+ */
+const AHEAD_SCREENS = 3;
 const CHECK_MS = 50;
 /** A hidden tab renders no frames; after this the first pass is reported done anyway. */
 const FIRST_REPORT_TIMEOUT_MS = 1000;
@@ -39,10 +44,15 @@ export function blockAround(node: Node | undefined, root: Element): Element {
 }
 
 export class DeferredMarks {
-  /** In document order once `sorted`; entries emptied by `take` are dropped at the next check. */
+  /** In document order; entries emptied by `take` or taken out of the page are dropped at the next check. */
   private waiting: Waiting[] = [];
+  /**
+   * Blocks deferred out of document order (a paragraph the page re-rendered, above the last one waiting): put in
+   * place at the next check by binary search. Sorting the whole list instead cost a page that re-renders a
+   * paragraph every few seconds thousands of position comparisons each time.
+   */
+  private arrivals: Waiting[] = [];
   private readonly byBlock = new Map<Element, Waiting>();
-  private sorted = true;
   private listening = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstReport: (() => void) | null = null;
@@ -66,10 +76,10 @@ export class DeferredMarks {
       known.runs.push(planned);
       return;
     }
-    const last = this.waiting.at(-1);
-    if (last && !(last.block.compareDocumentPosition(block) & FOLLOWING)) this.sorted = false;
     const entry = { block, runs: [planned] };
-    this.waiting.push(entry);
+    const last = this.waiting.at(-1);
+    const inOrder = !last || (last.block.isConnected && last.block.compareDocumentPosition(block) & FOLLOWING);
+    (inOrder ? this.waiting : this.arrivals).push(entry);
     this.byBlock.set(block, entry);
   }
 
@@ -153,8 +163,8 @@ export class DeferredMarks {
     }
     this.listening = false;
     this.waiting = [];
+    this.arrivals = [];
     this.byBlock.clear();
-    this.sorted = true;
     this.reportFirst();
   }
 
@@ -165,33 +175,58 @@ export class DeferredMarks {
     return runs;
   }
 
-  /** Writes the waiting blocks within a screen of the viewport. */
+  /** Once a waiting block is within a screen of the viewport, writes it and those within three. */
   private check(): void {
     this.timer = undefined;
     const win = this.win;
     if (!win) return;
-    this.waiting = this.waiting.filter((w) => w.runs.length > 0);
-    if (!this.sorted) {
-      this.waiting.sort((a, b) => (a.block.compareDocumentPosition(b.block) & FOLLOWING ? -1 : 1));
-      this.sorted = true;
+    this.waiting = this.waiting.filter((w) => this.stillWaiting(w));
+    for (const entry of this.arrivals) {
+      if (this.stillWaiting(entry)) this.waiting.splice(this.positionOf(entry.block), 0, entry);
     }
+    this.arrivals = [];
     const list = this.waiting;
-    const margin = win.innerHeight * NEAR_SCREENS;
-    const bottomLimit = win.innerHeight + margin;
-    // The first block whose bottom is below the top margin line.
+    const near = win.innerHeight * NEAR_SCREENS;
+    const ahead = win.innerHeight * AHEAD_SCREENS;
+    // The first block whose bottom is below the top of the written range.
     let lo = 0;
     for (let hi = list.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].block.getBoundingClientRect().bottom < -margin) lo = mid + 1;
+      if (list[mid].block.getBoundingClientRect().bottom < -ahead) lo = mid + 1;
       else hi = mid;
     }
-    const near: PlannedRun[] = [];
+    const inRange: Waiting[] = [];
+    let close = false;
     for (let i = lo; i < list.length; i++) {
       const box = list[i].block.getBoundingClientRect();
-      if (box.top > bottomLimit) break;
-      if (box.bottom >= -margin) near.push(...this.take(list[i]));
+      if (box.top > win.innerHeight + ahead) break;
+      if (box.bottom < -ahead) continue;
+      inRange.push(list[i]);
+      close ||= box.bottom >= -near && box.top <= win.innerHeight + near;
     }
-    if (near.length > 0) this.write(near);
+    // Nothing within a screen yet: the marks written last time still cover what the reader can reach.
+    if (!close) return;
+    const runs = inRange.flatMap((w) => this.take(w));
+    if (runs.length > 0) this.write(runs);
+  }
+
+  /** An entry with runs whose block is still in the page; one the page took out is forgotten with its text. */
+  private stillWaiting(entry: Waiting): boolean {
+    if (entry.runs.length === 0) return false;
+    if (entry.block.isConnected) return true;
+    this.take(entry);
+    return false;
+  }
+
+  /** Where `block` goes in the (document-ordered, connected) waiting list: log n position comparisons. */
+  private positionOf(block: Element): number {
+    let lo = 0;
+    for (let hi = this.waiting.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (this.waiting[mid].block.compareDocumentPosition(block) & FOLLOWING) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private reportFirst(): void {

@@ -75,7 +75,7 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
       `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
     );
     expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
-  }, 240_000);
+  }, Math.max(240_000, fixtures.length * 5_000));
 
   it.each(DATED)('a Sung Kim card on a page of %s says: %s', async (date, role) => {
     const { url, html } = datedPage(date);

@@ -62,3 +62,24 @@ export function scoreTable(scores: readonly Score[]): string {
   );
   return rows.join('\n');
 }
+
+/** Recall and wrong marks per year of the pages' dates: where the knowledge base is thin shows by year. */
+export function yearTable(scores: readonly Score[], dateOf: (page: string) => string): string {
+  const years = new Map<string, Score[]>();
+  for (const s of scores) {
+    const year = dateOf(s.page).slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), s]);
+  }
+  return [...years]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([year, list]) => {
+      const expected = list.reduce((n, s) => n + s.expected, 0);
+      const hits = list.reduce((n, s) => n + s.hits.length, 0);
+      const wrong = list.reduce((n, s) => n + s.wrong.length, 0);
+      return (
+        `${year}  pages ${String(list.length).padStart(3)}  expected ${String(expected).padStart(4)}  right ` +
+        `${String(hits).padStart(4)}  recall ${((recall(list) || 0) * 100).toFixed(1).padStart(5)}%  wrong ${wrong}`
+      );
+    })
+    .join('\n');
+}

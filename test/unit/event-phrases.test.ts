@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventPhrases, ordinalDigits } from '../../src/core/knowledge/event-phrases';
-import { compileMatcher } from '../../src/core/match/matcher';
+import { ENTITY_KINDS } from '../../src/core/knowledge/kinds';
+import { planPage } from '../../src/core/knowledge/plan';
+import { compileMatcher, NOT_AN_ENTITY } from '../../src/core/match/matcher';
 import { kb } from '../helpers/pipeline';
 
 const entities = [...kb.entities.values()];
@@ -12,7 +14,17 @@ const entities = [...kb.entities.values()];
 function resolve(text: string, date: string): string | null {
   const phrases = eventPhrases(entities, date);
   const hit = phrases.find((p) => p.phrase === text);
-  return hit?.entityId ?? null;
+  return hit && hit.entityId !== NOT_AN_ENTITY ? hit.entityId : null;
+}
+
+/** The entities glossary mode marks in `text` on a page of `date`: aliases and event phrases together. */
+function marked(text: string, date: string): string[] {
+  const plan = planPage(kb, { headlines: [], date, bodyStart: null, kinds: ENTITY_KINDS, glossary: true });
+  if (plan.mode !== 'glossary') throw new Error(`expected glossary mode on ${date}`);
+  return compileMatcher(plan.phrases)
+    .find(text)
+    .map((m) => m.entityId)
+    .filter((id) => id !== NOT_AN_ENTITY);
 }
 
 describe('event phrases', () => {
@@ -47,6 +59,17 @@ describe('event phrases', () => {
     ['second summit between Trump and Kim', '2019-03-01', 'hanoi-summit-2019'],
     ['summit in Hanoi', '2019-03-01', 'hanoi-summit-2019'],
     ['resolution 2270', '2016-03-03', 'unsc-resolution-2270'],
+    // The Putin–Kim summits, counted apart from the Trump–Kim ones.
+    ['summit in Vladivostok', '2019-05-01', 'vladivostok-summit-2019'],
+    ['first summit between Putin and Kim', '2023-09-20', 'vladivostok-summit-2019'],
+    ['Vostochny summit', '2023-09-14', 'vostochny-summit-2023'],
+    ['second summit between Kim Jong-un and Vladimir Putin', '2024-07-01', 'vostochny-summit-2023'],
+    ['third summit between Putin and Kim', '2024-06-20', 'pyongyang-summit-2024'],
+    // Moon and Kim: April and May 2018 at Panmunjom, September 2018 in Pyongyang.
+    ['Panmunjom summit', '2018-05-01', 'panmunjom-summit-2018'],
+    ['second summit between Moon and Kim', '2018-07-01', 'panmunjom-summit-may-2018'],
+    ['third summit between Moon Jae-in and Kim Jong-un', '2019-01-01', 'pyongyang-summit-2018'],
+    ['summit in Pyongyang', '2018-10-01', 'pyongyang-summit-2018'],
   ])('"%s" on a page of %s names %s', (text, date, id) => {
     expect(resolve(text, date)).toBe(id);
   });
@@ -58,10 +81,23 @@ describe('event phrases', () => {
     ['second summit between Trump and Kim', '2019-01-10'],
     ['summit in Singapore', '2018-06-01'],
     ['resolution 2270', '2016-02-28'],
+    ['summit in Vostochny', '2023-09-12'],
+    ['third summit between Putin and Kim', '2024-06-18'],
+    // A summit of the same leader due within two weeks: the page's "summit in <city>" is about that one.
+    ['summit in Pyongyang', '2024-06-18'],
+    ['summit in Vladivostok', '2023-09-11'],
+    // Two summits in one place by the page's date.
+    ['Panmunjom summit', '2018-06-01'],
+    ['summit in Pyongyang', '2024-06-20'],
     // No test that month: nothing to name.
     ['nuclear test in March 2016', '2016-06-01'],
   ])('"%s" on a page of %s names nothing', (text, date) => {
     expect(resolve(text, date)).toBeNull();
+  });
+
+  it('a phrase two events share marks nothing, not even the place inside it', () => {
+    expect(marked('the Panmunjom summit in April 2018', '2021-10-04')).toEqual([]);
+    expect(marked('talks at Panmunjom', '2021-10-04')).toEqual(['panmunjom']);
   });
 
   it('never gives a phrase to two entities, nor one that another entity has as an alias', () => {

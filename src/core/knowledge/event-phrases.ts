@@ -6,13 +6,15 @@
  *   hydrogen bomb by D;
  * - "January 2016 test", "test in January 2016" for a nuclear test (not for launches: the North fires missiles in
  *   most months, and the knowledge base does not hold every one);
- * - summits: "summit in Singapore", "Singapore summit", "first summit between Trump and Kim" (either order);
+ * - summits: "summit in Singapore", "Singapore summit", "first summit between Trump and Kim" (either order); the
+ *   city forms not while another summit of one of the same leaders is due within 14 days (its venue is what
+ *   reporters are writing about);
  * - resolutions: "resolution 2270", as a reporter writes it in running text.
  * A phrase is kept only where the page's date and the event table leave one candidate: a phrase two events would
  * claim on D, or that another entity has as an alias, is dropped, so it marks nothing.
  */
 
-import type { PhraseEntry } from '../match/matcher';
+import { NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
 import { aliasForms } from './alias-safety';
 import { aliasActiveOn, aliasText } from './aliases';
 import { begunBy, firstDay } from './dates';
@@ -34,6 +36,13 @@ const MONTHS = [
   ['November', 'Nov.'],
   ['December', 'Dec.'],
 ];
+
+/**
+ * A summit this close ahead of a page is what the page's "summit in <city>" most likely means (reporters name the
+ * expected venue before the leaders meet, often wrongly): a past summit of the same leader does not get the phrase.
+ */
+const UPCOMING_DAYS = 14;
+const DAY_MS = 86_400_000;
 
 /** "1st", "2nd", "3rd", "4th", "11th". */
 export function ordinalDigits(n: number): string {
@@ -63,6 +72,14 @@ function candidates(events: readonly Dated[], day: string): Array<[string, strin
   const out: Array<[string, string]> = [];
   const add = (phrase: string, entity: ShippedEntity) => out.push([phrase, entity.id]);
   const happened = events.filter(({ event }) => begunBy(event.dates[0] ?? '9999', day));
+  const upcoming = events
+    .map(({ event }) => event)
+    .filter((event) => {
+      if (event.type !== 'summit') return false;
+      const ahead = (Date.parse(firstDay(event.dates[0] ?? '')) - Date.parse(day)) / DAY_MS;
+      return ahead > 0 && ahead <= UPCOMING_DAYS;
+    })
+    .flatMap((event) => (event.type === 'summit' ? [event] : []));
 
   for (const { entity, event } of happened) {
     const months = monthsOf(event.dates);
@@ -78,8 +95,10 @@ function candidates(events: readonly Dated[], day: string): Array<[string, strin
       for (const m of months) for (const form of [`${m} test`, `test in ${m}`]) add(form, entity);
     }
     if (event.type === 'summit') {
-      add(`summit in ${event.city}`, entity);
-      add(`${event.city} summit`, entity);
+      if (!upcoming.some((next) => sharesParty(next.parties, event.parties))) {
+        add(`summit in ${event.city}`, entity);
+        add(`${event.city} summit`, entity);
+      }
       const ordinal = happened
         .filter(({ event: other }) => other.type === 'summit' && samePair(other.parties, event.parties))
         .sort((a, b) => firstDay(a.event.dates[0] ?? '').localeCompare(firstDay(b.event.dates[0] ?? '')))
@@ -107,6 +126,10 @@ function candidates(events: readonly Dated[], day: string): Array<[string, strin
   }
   return out;
 }
+
+/** Do two summits have a leader in common (by the first form of each party's name)? */
+const sharesParty = (a: readonly string[][], b: readonly string[][]): boolean =>
+  a.some((x) => b.some((y) => x[0] !== undefined && x[0] === y[0]));
 
 const samePair = (a: readonly string[][], b: readonly string[][]): boolean => {
   const key = (parties: readonly string[][]) =>
@@ -148,7 +171,12 @@ export function eventPhrases(entities: readonly ShippedEntity[], day: string): P
 
   const phrases: PhraseEntry[] = [];
   for (const [phrase, ids] of claims) {
-    if (ids.size !== 1) continue;
+    if (ids.size > 1) {
+      // Two events fit ("the Panmunjom summit" after May 2018): the phrase marks nothing, not even the place in it.
+      if (!owners.has(phrase.toLowerCase()))
+        phrases.push(...aliasForms(phrase).map((form) => ({ phrase: form, entityId: NOT_AN_ENTITY })));
+      continue;
+    }
     const [entityId] = ids;
     const owner = owners.get(phrase.toLowerCase());
     if (entityId === undefined || (owner && !owner.has(entityId))) continue;
