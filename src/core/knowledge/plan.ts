@@ -1,7 +1,7 @@
 /**
  * What a page should mark, decided from its headline and date: the phrases of its curated sheet (the linked
  * entities' aliases valid on that date, and the sheet's local phrases), or in glossary mode every safe alias of the
- * knowledge base valid on that date. Runs in the background; the page receives only the phrases.
+ * knowledge base valid on that date, with the generated romanisation variants of Korean names. Runs in the background; the page receives only the phrases.
  */
 
 import { NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
@@ -9,8 +9,9 @@ import { aliasForms } from './alias-safety';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind } from './schema';
 import type { ShippedEntity } from './ship';
-import { aliasActiveOn, aliasText } from './aliases';
+import { aliasActiveOn, aliasContext, aliasText } from './aliases';
 import { eventPhrases } from './event-phrases';
+import { variantAliases } from './romanisation';
 
 export interface PageQuery {
   /** Normalised headlines the page states. */
@@ -37,13 +38,25 @@ export type PagePlan =
   | { mode: 'glossary'; date: string; phrases: PhraseEntry[] }
   | { mode: 'none'; reason: 'no-date' | 'glossary-off' };
 
-/** The entity's aliases valid on `date`, and its blockers (which match to keep an alias from matching inside them). */
+/** The entity's aliases valid on `date` (a namesake's with its context), and its blockers (which match to keep an alias from matching inside them). */
 function aliasPhrases(entity: ShippedEntity, date: string): PhraseEntry[] {
   const phrases = entity.aliases
     .filter((alias) => aliasActiveOn(alias, date))
-    .flatMap((alias) => aliasForms(aliasText(alias)).map((phrase) => ({ phrase, entityId: entity.id })));
+    .flatMap((alias) => {
+      const near = aliasContext(alias);
+      return aliasForms(aliasText(alias)).map((phrase) => ({ phrase, entityId: entity.id, ...(near ? { near } : {}) }));
+    });
   for (const blocker of entity.blockers ?? []) phrases.push({ phrase: blocker, entityId: NOT_AN_ENTITY });
   return phrases;
+}
+
+const variantCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** The generated romanisation variants of the knowledge base's Korean names (romanisation.ts), computed once. */
+function variantsOf(kb: KnowledgeBase): Map<string, string[]> {
+  let variants = variantCache.get(kb);
+  if (!variants) variantCache.set(kb, (variants = variantAliases(kb.entities.values())));
+  return variants;
 }
 
 export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
@@ -71,6 +84,11 @@ export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
   }
   if (!query.glossary) return { mode: 'none', reason: 'glossary-off' };
   const entities = [...kb.entities.values()].filter(wanted);
-  const phrases = [...entities.flatMap((entity) => aliasPhrases(entity, date)), ...eventPhrases(entities, date)];
+  const variants = variantsOf(kb);
+  const phrases = [
+    ...entities.flatMap((entity) => aliasPhrases(entity, date)),
+    ...entities.flatMap((entity) => (variants.get(entity.id) ?? []).map((phrase) => ({ phrase, entityId: entity.id }))),
+    ...eventPhrases(entities, date),
+  ];
   return { mode: 'glossary', date, phrases };
 }

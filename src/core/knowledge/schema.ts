@@ -105,11 +105,26 @@ export const RoleSchema = v.strictObject({
 
 /**
  * A safe alias: a string that names this entity on any North Korea article without context. A window limits it
- * to pages dated within it ("fourth nuclear test" names the January 2016 test only once it has happened).
+ * to pages dated within it ("fourth nuclear test" names the January 2016 test only once it has happened). A name
+ * two entities share (namesakes) carries a `context` where their windows overlap: it counts only where one of those
+ * strings occurs near it, in the same paragraph (see the editors' guide, "Namesakes").
  */
 export const AliasSchema = v.union(
-  [text(80), v.strictObject({ text: text(80), from: v.optional(IsoDate), until: v.optional(IsoDate) })],
-  'must be a string or {text, from?, until?}',
+  [
+    text(80),
+    v.strictObject({
+      text: text(80),
+      from: v.optional(IsoDate),
+      until: v.optional(IsoDate),
+      context: v.optional(
+        v.pipe(
+          v.array(text(80), 'must be an array of strings'),
+          v.minLength(1, 'must not be empty: leave it out, or give the strings that must occur near the name'),
+        ),
+      ),
+    }),
+  ],
+  'must be a string or {text, from?, until?, context?}',
 );
 
 /** A summary for the pages from `from` on (the first variant may leave it out: it holds from the first page). */

@@ -16,12 +16,13 @@ import {
   EntitySchema,
   KnowledgeMetaSchema,
   SourcesSchema,
+  type Alias,
   type ArticleSheet,
   type Entity,
   type Knowledge,
   type Source,
 } from './schema';
-import { aliasText } from './aliases';
+import { aliasContext, aliasText, aliasWindow } from './aliases';
 import { checkEntityTime, checkSheetTime } from './time-truth';
 
 export interface DataFile {
@@ -162,6 +163,78 @@ function checkSheet(sheet: ArticleSheet, path: string, ids: Map<string, Entity>,
   });
 }
 
+interface Claim {
+  entity: Entity;
+  index: number;
+  alias: Alias;
+}
+
+/**
+ * Two entities may share an alias's text (namesakes) only where the dates or the context tell them apart: where
+ * their windows overlap, each alias needs a context, and no context string may be both's. A context is only for a
+ * shared name (elsewhere a window is the tool).
+ */
+function checkNamesakes(entities: readonly Entity[], paths: Map<Entity, string>, problems: string[]): void {
+  const byForm = new Map<string, Claim[]>();
+  for (const entity of entities) {
+    entity.aliases.forEach((alias, index) => {
+      for (const form of aliasForms(normalisePhrase(aliasText(alias)))) {
+        const claims = byForm.get(form) ?? [];
+        if (!claims.some((c) => c.entity === entity && c.index === index)) claims.push({ entity, index, alias });
+        byForm.set(form, claims);
+      }
+    });
+  }
+  const shared = new Set<Claim>();
+  const reported = new Set<string>();
+  for (const [form, claims] of byForm) {
+    for (const [n, a] of claims.entries()) {
+      for (const b of claims.slice(n + 1)) {
+        if (a.entity === b.entity) continue;
+        shared.add(a);
+        shared.add(b);
+        const [aFrom, aUntil] = aliasWindow(a.alias);
+        const [bFrom, bUntil] = aliasWindow(b.alias);
+        if (aUntil < bFrom || bUntil < aFrom) continue;
+        const where = `${paths.get(b.entity) ?? b.entity.id}: aliases[${b.index}]`;
+        const key = `${where}|${a.entity.id}`;
+        if (reported.has(key)) continue;
+        const aContext = aliasContext(a.alias);
+        const bContext = aliasContext(b.alias);
+        if (!aContext || !bContext) {
+          reported.add(key);
+          const lacking = [!aContext ? `${a.entity.id}'s aliases[${a.index}]` : '', !bContext ? 'this one' : '']
+            .filter(Boolean)
+            .join(' and ');
+          problems.push(
+            `${where}: "${form}" is also an alias of ${a.entity.id} on overlapping dates: namesakes need a context ` +
+              `on each alias where their windows overlap (${lacking} has none), or windows that do not overlap`,
+          );
+          continue;
+        }
+        const lower = new Set(aContext.map((c) => normalisePhrase(c).toLowerCase()));
+        const both = bContext.filter((c) => lower.has(normalisePhrase(c).toLowerCase()));
+        if (both.length > 0) {
+          reported.add(key);
+          problems.push(
+            `${where}.context: "${both[0]}" is also a context of ${a.entity.id}'s "${form}": it cannot tell them apart`,
+          );
+        }
+      }
+    }
+  }
+  for (const entity of entities) {
+    entity.aliases.forEach((alias, index) => {
+      if (!aliasContext(alias)) return;
+      if ([...shared].some((c) => c.entity === entity && c.index === index)) return;
+      problems.push(
+        `${paths.get(entity) ?? entity.id}: aliases[${index}].context: "${aliasText(alias)}" is no other entity's ` +
+          'alias: a context is only for a name two entities share (limit an unshared alias with a window)',
+      );
+    });
+  }
+}
+
 /** Every problem in the data folder; `knowledge` is null unless there are none. */
 export function validateKnowledge(files: DataFiles): { problems: string[]; knowledge: Knowledge | null } {
   const problems: string[] = [];
@@ -184,20 +257,10 @@ export function validateKnowledge(files: DataFiles): { problems: string[]; knowl
   }
 
   const used = new Set<string>();
-  const aliasOwner = new Map<string, string>();
   for (const entity of entities) {
-    const path = paths.get(entity) ?? entity.id;
-    checkEntity(entity, path, ids, sources, used, meta?.reviewed, problems);
-    entity.aliases.forEach((alias, i) => {
-      for (const form of aliasForms(normalisePhrase(aliasText(alias)))) {
-        const other = aliasOwner.get(form);
-        if (other !== undefined && other !== entity.id) {
-          problems.push(`${path}: aliases[${i}]: "${form}" is also an alias of ${other}`);
-        }
-        aliasOwner.set(form, entity.id);
-      }
-    });
+    checkEntity(entity, paths.get(entity) ?? entity.id, ids, sources, used, meta?.reviewed, problems);
   }
+  checkNamesakes(entities, paths, problems);
   checkIdSafety({ entities, paths, sources, sourcesFile: files.sources }, problems);
   for (const id of Object.keys(sources)) {
     if (!used.has(id)) problems.push(`${files.sources.path}: ${id}: no fact or role cites this source`);

@@ -4,6 +4,12 @@
  * joins words). A phrase's white space matches any run of white space, and its apostrophe any apostrophe a page
  * prints (', ’, ‘).
  *
+ * A phrase may carry `near`: a namesake's context ("foreign minister", "army chief"). It then counts only where one of
+ * those strings occurs, whole words and in any case, within NEAR_CHARS characters before or after it in the same
+ * text (a block's text run: one paragraph). Several entities may share a phrase only with `near`: at a match the one
+ * whose context occurs decides; when none does, or more than one, the phrase takes the text and marks nothing,
+ * like a blocker. The check reads a bounded window around each such match, so matching stays linear.
+ *
  * It walks the text's words and looks each up among the phrases that start with it, longest first. No regular
  * expression is built from the phrases: one of six hundred aliases cost a page several milliseconds to compile
  * the first time it ran, on every page load, before it had matched anything.
@@ -13,9 +19,14 @@ export interface PhraseEntry {
   phrase: string;
   /** NOT_AN_ENTITY for a blocker: a longer phrase that must win over an alias inside it and mark nothing. */
   entityId: string;
+  /** A namesake's context: the phrase counts only where one of these occurs near it (see NEAR_CHARS). */
+  near?: string[];
 }
 
 export const NOT_AN_ENTITY = '';
+
+/** How far before a phrase's start and after its end a context may occur: about a sentence. */
+export const NEAR_CHARS = 80;
 
 export interface Match {
   start: number;
@@ -102,30 +113,87 @@ const endsWord = (text: string, j: number): boolean =>
 const startsWord = (text: string, i: number): boolean =>
   !wordBefore(text, i) && !(text.charCodeAt(i - 1) === HYPHEN && wordBefore(text, i - 1));
 
+interface Owner {
+  entityId: string;
+  /** Lower-cased contexts; undefined: the phrase counts wherever it occurs. */
+  near?: string[];
+}
+
 interface Candidate {
   key: string;
-  entityId: string;
+  owners: Owner[];
+}
+
+/** Does one of `near` (lower case) occur as whole words in `text` within NEAR_CHARS of [start, end)? */
+function contextNear(text: string, start: number, end: number, near: readonly string[]): boolean {
+  const from = Math.max(0, start - NEAR_CHARS);
+  const window = text
+    .slice(from, Math.min(text.length, end + NEAR_CHARS))
+    .replace(/\s+/g, ' ')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
+  for (const context of near) {
+    let at = window.indexOf(context);
+    while (at >= 0) {
+      const after = at + context.length;
+      if (!wordBefore(window, at) && !wordAt(window, after)) return true;
+      at = window.indexOf(context, at + 1);
+    }
+  }
+  return false;
+}
+
+/** Which entity a match names: its one owner, or the one owner whose context occurs near it; else none. */
+function decide(owners: readonly Owner[], text: string, start: number, end: number): string {
+  if (owners.length === 1 && owners[0].near === undefined) return owners[0].entityId;
+  let decided: string = NOT_AN_ENTITY;
+  for (const owner of owners) {
+    if (owner.near === undefined || !contextNear(text, start, end, owner.near)) continue;
+    if (decided !== NOT_AN_ENTITY) return NOT_AN_ENTITY;
+    decided = owner.entityId;
+  }
+  return decided;
+}
+
+/** One owner per entity: a phrase an entity has both with and without a context counts everywhere. */
+function addOwner(owners: Owner[], entityId: string, near: readonly string[] | undefined): void {
+  const lower = near?.map((c) => normalisePhrase(c).toLowerCase()).filter((c) => c !== '');
+  const same = owners.find((o) => o.entityId === entityId);
+  if (!same) owners.push({ entityId, ...(lower ? { near: lower } : {}) });
+  else if (same.near && lower) same.near = [...new Set([...same.near, ...lower])];
+  else delete same.near;
 }
 
 export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
-  const byPhrase = new Map<string, string>();
-  for (const { phrase, entityId } of entries) {
+  const byPhrase = new Map<string, Owner[]>();
+  for (const { phrase, entityId, near } of entries) {
     const key = normalisePhrase(phrase);
     if (key === '') continue;
-    const owner = byPhrase.get(key);
-    if (owner !== undefined && owner !== entityId && entityId !== NOT_AN_ENTITY && owner !== NOT_AN_ENTITY) {
-      throw new Error(`Phrase "${key}" belongs to both "${owner}" and "${entityId}"`);
+    let owners = byPhrase.get(key);
+    if (!owners) byPhrase.set(key, (owners = []));
+    // A blocker counts only where no entity has the phrase.
+    if (entityId === NOT_AN_ENTITY) {
+      if (owners.length === 0) owners.push({ entityId });
+      continue;
     }
-    if (owner === undefined || owner === NOT_AN_ENTITY) byPhrase.set(key, entityId);
+    if (owners.length === 1 && owners[0].entityId === NOT_AN_ENTITY) owners.pop();
+    addOwner(owners, entityId, near);
+  }
+  for (const [key, owners] of byPhrase) {
+    const plain = owners.find((o) => o.near === undefined);
+    if (owners.length > 1 && plain) {
+      const other = owners.find((o) => o !== plain) as Owner;
+      throw new Error(`Phrase "${key}" belongs to both "${plain.entityId}" and "${other.entityId}" with no context`);
+    }
   }
   // The phrases by their first word, longest first: the first that matches at a position is the longest.
   const byFirstWord = new Map<string, Candidate[]>();
-  for (const [key, entityId] of byPhrase) {
+  for (const [key, owners] of byPhrase) {
     const first = key.slice(0, wordEnd(key, 0));
     if (first === '') throw new Error(`Phrase "${key}" must start with a letter or digit`);
     const list = byFirstWord.get(first);
-    if (list) list.push({ key, entityId });
-    else byFirstWord.set(first, [{ key, entityId }]);
+    if (list) list.push({ key, owners });
+    else byFirstWord.set(first, [{ key, owners }]);
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.key.length - a.key.length);
   if (byFirstWord.size === 0) return { find: () => [] };
@@ -142,10 +210,11 @@ export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
         const end = wordEnd(text, i);
         const candidates = startsWord(text, i) ? byFirstWord.get(text.slice(i, end)) : undefined;
         let matched = -1;
-        for (const { key, entityId } of candidates ?? []) {
+        for (const { key, owners } of candidates ?? []) {
           const j = matchAt(text, i, key);
           if (j < 0 || !endsWord(text, j)) continue;
-          // A blocker takes the text and marks nothing.
+          // A blocker, or a namesake no context decides, takes the text and marks nothing.
+          const entityId = decide(owners, text, i, j);
           if (entityId !== NOT_AN_ENTITY) matches.push({ start: i, end: j, entityId });
           matched = j;
           break;
