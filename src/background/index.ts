@@ -32,11 +32,18 @@ browser.runtime.onInstalled.addListener((details) => {
 onBackgroundRequest(
   {
     // A page date that is no real day, or outside 1990..review + 1 year, is no date; the popup says which it was.
-    'page-plan': async ({ headlines, date, bodyStart, kinds, glossary }) => {
+    'page-plan': async ({ headlines, date, bodyStart, kinds, glossary, words }) => {
       const kb = await knowledgeBase;
       return firstPlanTimed(() => {
         const accepted = date !== null && pageDateAccepted(date, kb.reviewed) ? date : null;
-        const plan = planPage(kb, { headlines, date: accepted, bodyStart, kinds, glossary });
+        const plan = planPage(kb, {
+          headlines,
+          date: accepted,
+          bodyStart,
+          kinds,
+          glossary,
+          ...(words ? { words } : {}),
+        });
         return date !== null && accepted === null ? { ...plan, rejectedDate: date } : plan;
       });
     },

@@ -19,6 +19,8 @@ export const BACKGROUND_REQUESTS = {
     bodyStart: v.nullable(text),
     kinds: v.array(v.picklist(ENTITY_KINDS)),
     glossary: v.boolean(),
+    // A 1 MB article has some 15,000 distinct words.
+    words: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(200_000))),
   }),
   'page-views': v.object({
     type: v.literal('page-views'),

@@ -15,7 +15,7 @@ import type { EntityView, PageViews } from '../core/knowledge/views';
 import { CONTINUES_ATTR, ENTITY_ATTR, isOurMark, MARK_TAG } from '../core/mark/mark-element';
 import { startMarking, unmarkAll, unwrapCopies } from '../core/mark/mark';
 import { SKIPPED_UNLESS_EDITABLE, textRunsOf, type TextRun } from '../core/mark/text-runs';
-import { compileMatcher, type Matcher } from '../core/match/matcher';
+import { compileMatcher, wordsOf, type Matcher, type PhraseEntry } from '../core/match/matcher';
 import { NON_PROSE_IN_BODY } from '../core/site/korea-herald';
 import { CardController } from './card-controller';
 import { ChangeTracker } from './change-tracker';
@@ -43,11 +43,17 @@ export interface AnnotatorOptions {
   loadViews: (ids: string[]) => Promise<PageViews>;
   /** When the number of entities marked (written and waiting) changes: mentions per entity. */
   onChange: (counts: Record<string, number>) => void;
+  /**
+   * Glossary mode: the plan holds only the phrases for the words the page had (`known`); text the page adds with
+   * new words is matched once their phrases have come (`phrasesFor` adds them to `known`).
+   */
+  vocabulary?: { known: ReadonlySet<string>; phrasesFor: (words: string[]) => Promise<PhraseEntry[]> };
 }
 
 export class Annotator {
   private readonly controller = new AbortController();
-  private readonly matcher: Matcher;
+  private matcher: Matcher;
+  private readonly phrases: PhraseEntry[];
   private readonly skipSelector = NON_PROSE_IN_BODY;
   /** Where a change never needs marking, and a run is never marked: skipped regions (text-runs' and the site's). */
   private readonly ignoredSelector = `${SKIPPED_UNLESS_EDITABLE}, ${NON_PROSE_IN_BODY}`;
@@ -71,7 +77,8 @@ export class Annotator {
     readonly plan: MarkedPlan,
     private readonly options: AnnotatorOptions,
   ) {
-    this.matcher = measured('compile', () => compileMatcher(plan.phrases));
+    this.phrases = [...plan.phrases];
+    this.matcher = measured('compile', () => compileMatcher(this.phrases));
     const doc = body.ownerDocument;
     this.card = new CardController(doc, {
       views: () => this.viewsById,
@@ -183,6 +190,11 @@ export class Annotator {
     const units = this.changes.takeFew(AT_ONCE_BLOCKS);
     if (units.length === 0) return;
     const start = performance.now();
+    // New words first need their phrases from the background: the async pass asks.
+    if (this.newWords(units).length > 0) {
+      this.changes.putBack(units);
+      return;
+    }
     // Most changes (a clock, a counter) name nothing: one look at their text, before any bookkeeping.
     if (!units.some((unit) => this.namesSomething(unit))) return;
     const later = () => this.changes.putBack(units);
@@ -213,6 +225,29 @@ export class Annotator {
       later();
     } finally {
       this.syncing = false;
+    }
+  }
+
+  /** Words in `units` the plan's phrases were not asked for. */
+  private newWords(units: readonly Element[]): string[] {
+    const known = this.options.vocabulary?.known;
+    if (!known) return [];
+    const words = new Set<string>();
+    for (const unit of units) wordsOf(unit.textContent ?? '', words);
+    return [...words].filter((word) => !known.has(word));
+  }
+
+  /** Gets the phrases for new words in `units` and matches with them from now on; on failure, goes on without. */
+  private async learn(units: readonly Element[]): Promise<void> {
+    const fresh = this.newWords(units);
+    if (fresh.length === 0 || !this.options.vocabulary) return;
+    try {
+      const phrases = await this.options.vocabulary.phrasesFor(fresh);
+      if (phrases.length === 0) return;
+      this.phrases.push(...phrases);
+      this.matcher = compileMatcher(this.phrases);
+    } catch {
+      // The background did not answer: the words are asked for again with the next change that has them.
     }
   }
 
@@ -280,6 +315,9 @@ export class Annotator {
   /** Matches `units` (blocks, or the whole body) in slices, then writes first mentions and what is near. */
   private async pass(units: Element[], step: 'annotate' | 'remark'): Promise<void> {
     const start = performance.now();
+    // The first pass's words are the plan's own; later passes may bring new ones.
+    if (step === 'remark') await this.learn(units);
+    if (this.signal.aborted) return;
     this.prepare(units);
     const written = this.writtenIds();
     const planned = await this.match(units, this.seeded(written));

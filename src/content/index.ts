@@ -4,7 +4,8 @@
  * becomes a status the popup can show.
  */
 
-import { bodyStartOf, detectWithPlan, readPage, type Detection, type PageReading } from '../core/page/detect';
+import { bodyStartOf, detectWithPlan, findBody, readPage, type Detection, type PageReading } from '../core/page/detect';
+import { wordsOf } from '../core/match/matcher';
 import { firstMentionsOnly } from '../core/settings';
 import { onContentRequest, sendToBackground, type PageSummary } from '../shared/messages';
 import { DEFAULT_SETTINGS, isActiveOn, loadSettings, onSettingsChanged, type Settings } from '../shared/settings';
@@ -60,16 +61,35 @@ function summary(): PageSummary {
   }
 }
 
+/** The words the phrases the page has were asked for; words the page adds later are asked for as they come. */
+let pageWords = new Set<string>();
+
+function planQuery(article: Extract<PageReading, { status: 'article' }>['article']) {
+  return {
+    headlines: article.headlines,
+    date: article.publishedDate,
+    bodyStart: bodyStartOf(document),
+    kinds: settings.kinds,
+    glossary: settings.glossary !== 'off',
+  };
+}
+
+/** The phrases for words the page added since it was planned (glossary mode: only those were sent). */
+async function phrasesFor(article: Extract<PageReading, { status: 'article' }>['article'], words: string[]) {
+  const reply = await sendToBackground('page-plan', { ...planQuery(article), words });
+  for (const word of words) pageWords.add(word);
+  return reply.mode === 'glossary' ? reply.phrases : [];
+}
+
 /** Asks the background what to mark on this page, with the settings that decide it. */
 async function plan(article: Extract<PageReading, { status: 'article' }>['article']): Promise<Detection | null> {
   const start = performance.now();
   try {
+    // The body's words: in glossary mode the page is sent only the phrases that can match them.
+    pageWords = measured('words', () => wordsOf(findBody(document)?.body.textContent ?? ''));
     const reply = await sendToBackground('page-plan', {
-      headlines: article.headlines,
-      date: article.publishedDate,
-      bodyStart: bodyStartOf(document),
-      kinds: settings.kinds,
-      glossary: settings.glossary !== 'off',
+      ...planQuery(article),
+      words: [...pageWords],
     });
     record('plan', start);
     rejectedDate = reply.rejectedDate;
@@ -88,7 +108,8 @@ async function apply(): Promise<void> {
     reportCount({});
     return;
   }
-  detection = await plan(reading.article);
+  const article = reading.article;
+  detection = await plan(article);
   unavailable = detection === null;
   if (detection?.status !== 'article') {
     reportCount({});
@@ -105,6 +126,9 @@ async function apply(): Promise<void> {
         ...(marked.mode === 'curated' ? { sheetId: marked.sheetId } : {}),
       }),
     onChange: reportCount,
+    ...(marked.mode === 'glossary'
+      ? { vocabulary: { known: pageWords, phrasesFor: (words: string[]) => phrasesFor(article, words) } }
+      : {}),
   });
   await annotator.start();
 }

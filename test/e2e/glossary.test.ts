@@ -51,31 +51,35 @@ const datedPage = (date: string) => ({
 });
 
 browserSuite('Glossary mode and dated cards', (ctx) => {
-  it(`marks ${fixtures.length} stored articles as in jsdom and as the editor expected: nothing wrong`, async () => {
-    const scores: Score[] = [];
-    for (const [i, fixture] of fixtures.entries()) {
-      const url = fixture.url;
-      const html = buildArticlePage(fixture, layoutOf(i));
-      const reference = annotateDoc(new JSDOM(html, { url }).window.document, url);
-      const page = await ctx.openMarked(url, { html });
-      await readThrough(page);
-      const marked = await markedMentions(page);
-      expect(marked, `${fixture.name} (${layoutOf(i)}): the same marks as in jsdom`).toEqual(
-        Object.fromEntries(markedInJsdom(reference.body)),
-      );
-      if (reference.plan.mode === 'glossary') {
-        const result = score(fixture, marked);
-        expect(result.wrong, `${fixture.name}: wrong marks`).toEqual([]);
-        scores.push(result);
+  it(
+    `marks ${fixtures.length} stored articles as in jsdom and as the editor expected: nothing wrong`,
+    async () => {
+      const scores: Score[] = [];
+      for (const [i, fixture] of fixtures.entries()) {
+        const url = fixture.url;
+        const html = buildArticlePage(fixture, layoutOf(i));
+        const reference = annotateDoc(new JSDOM(html, { url }).window.document, url);
+        const page = await ctx.openMarked(url, { html });
+        await readThrough(page);
+        const marked = await markedMentions(page);
+        expect(marked, `${fixture.name} (${layoutOf(i)}): the same marks as in jsdom`).toEqual(
+          Object.fromEntries(markedInJsdom(reference.body)),
+        );
+        if (reference.plan.mode === 'glossary') {
+          const result = score(fixture, marked);
+          expect(result.wrong, `${fixture.name}: wrong marks`).toEqual([]);
+          scores.push(result);
+        }
+        expect(ctx.session.problemsOf(page), fixture.name).toEqual([]);
+        await page.close();
       }
-      expect(ctx.session.problemsOf(page), fixture.name).toEqual([]);
-      await page.close();
-    }
-    console.log(
-      `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
-    );
-    expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
-  }, Math.max(240_000, fixtures.length * 5_000));
+      console.log(
+        `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
+      );
+      expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
+    },
+    Math.max(240_000, fixtures.length * 5_000),
+  );
 
   it.each(DATED)('a Sung Kim card on a page of %s says: %s', async (date, role) => {
     const { url, html } = datedPage(date);

@@ -56,6 +56,36 @@ describe('Annotator', () => {
     expect(remarked()).toBe(remarksAfter);
   });
 
+  it('glossary mode: a paragraph with words the page did not have is marked once their phrases come', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { buildArticlePage } = await import('../helpers/page-builder');
+    const { loadArticleFixture, GLOSSARY_DEMO_ARTICLE } = await import('../helpers/article-fixtures');
+    const fixture = loadArticleFixture(GLOSSARY_DEMO_ARTICLE);
+    const page = {
+      ...fixture,
+      paragraphs: [
+        'Diplomats met South Korean officials in Seoul on Friday to discuss the peninsula, officials said.',
+        'The talks covered ways to resume dialogue with Pyongyang, they said, without giving details of what was agreed.',
+      ],
+    };
+    const doc = new JSDOM(buildArticlePage(page, 'current-2024'), { url: fixture.url }).window.document;
+    const { body, plan, asked } = await startAnnotator(doc, fixture.url, DEFAULT_SETTINGS, { byWords: true });
+    // The plan was only the phrases for the page's words: none for him yet.
+    expect(plan.phrases.some((p) => p.entityId === 'sung-kim')).toBe(false);
+    const p = doc.createElement('p');
+    p.textContent = 'Later, Sung Kim met Hwang Joon-kook in Seoul.';
+    body.append(p);
+    await vi.waitFor(() => expect(p.querySelectorAll('backgrounder-mark').length).toBe(2), { timeout: 5_000 });
+    expect([...p.querySelectorAll('backgrounder-mark')].map((m) => m.getAttribute('data-entity'))).toEqual([
+      'sung-kim',
+      'hwang-joon-kook',
+    ]);
+    // Asked once, for the new words only.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toEqual(expect.arrayContaining(['Later', 'Sung', 'Kim', 'Hwang']));
+    expect(asked[0]).not.toContain('Seoul');
+  });
+
   it('restores the original DOM exactly when stopped', async () => {
     const { body, original, annotator, doc } = await annotated();
     expect(body.isEqualNode(original)).toBe(false);

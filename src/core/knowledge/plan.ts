@@ -4,7 +4,7 @@
  * knowledge base valid on that date, with the generated romanisation variants of Korean names. Runs in the background; the page receives only the phrases.
  */
 
-import { NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
+import { firstWordOf, NOT_AN_ENTITY, type PhraseEntry } from '../match/matcher';
 import { aliasForms } from './alias-safety';
 import type { KnowledgeBase } from './knowledge-base';
 import type { EntityKind } from './schema';
@@ -23,6 +23,11 @@ export interface PageQuery {
   kinds: readonly EntityKind[];
   /** Mark articles without a curated sheet with the knowledge base's safe aliases. */
   glossary: boolean;
+  /**
+   * The words of the page's body (matcher.ts `wordsOf`): in glossary mode only the phrases that start with one of
+   * them are sent, so what a page receives follows the page, not the size of the knowledge base. Left out, all are.
+   */
+  words?: readonly string[];
 }
 
 export type PagePlan =
@@ -90,5 +95,7 @@ export function planPage(kb: KnowledgeBase, query: PageQuery): PagePlan {
     ...entities.flatMap((entity) => (variants.get(entity.id) ?? []).map((phrase) => ({ phrase, entityId: entity.id }))),
     ...eventPhrases(entities, date),
   ];
-  return { mode: 'glossary', date, phrases };
+  if (query.words === undefined) return { mode: 'glossary', date, phrases };
+  const words = new Set(query.words);
+  return { mode: 'glossary', date, phrases: phrases.filter(({ phrase }) => words.has(firstWordOf(phrase))) };
 }

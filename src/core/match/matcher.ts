@@ -164,6 +164,27 @@ function addOwner(owners: Owner[], entityId: string, near: readonly string[] | u
   else delete same.near;
 }
 
+/** The word a phrase starts with, as the matcher reads words: phrases are looked up by it. */
+export function firstWordOf(phrase: string): string {
+  const key = normalisePhrase(phrase);
+  return key.slice(0, wordEnd(key, 0));
+}
+
+/**
+ * The distinct words of `text`, as the matcher reads them: a page's vocabulary. Only a phrase whose first word is in
+ * it can match there, so the page asks for those phrases and no others.
+ */
+export function wordsOf(text: string, into: Set<string> = new Set()): Set<string> {
+  for (let i = 0; i < text.length;) {
+    if (wordAt(text, i)) {
+      const j = wordEnd(text, i);
+      into.add(text.slice(i, j));
+      i = j;
+    } else i += charLength(text, i);
+  }
+  return into;
+}
+
 export function compileMatcher(entries: readonly PhraseEntry[]): Matcher {
   const byPhrase = new Map<string, Owner[]>();
   for (const { phrase, entityId, near } of entries) {
