@@ -106,9 +106,10 @@ export class DeferredMarks {
         resolve();
       };
       // After the frame is laid out: reading positions then forces no extra layout.
+      // At load, only what is within a screen: the reader has not moved yet, and the page is still settling.
       win.requestAnimationFrame(() =>
         setTimeout(() => {
-          this.check();
+          this.check(NEAR_SCREENS);
           this.reportFirst();
         }, 0),
       );
@@ -175,8 +176,8 @@ export class DeferredMarks {
     return runs;
   }
 
-  /** Once a waiting block is within a screen of the viewport, writes it and those within three. */
-  private check(): void {
+  /** Once a waiting block is within a screen of the viewport, writes it and those within `aheadScreens`. */
+  private check(aheadScreens = AHEAD_SCREENS): void {
     this.timer = undefined;
     const win = this.win;
     if (!win) return;
@@ -187,7 +188,7 @@ export class DeferredMarks {
     this.arrivals = [];
     const list = this.waiting;
     const near = win.innerHeight * NEAR_SCREENS;
-    const ahead = win.innerHeight * AHEAD_SCREENS;
+    const ahead = win.innerHeight * aheadScreens;
     // The first block whose bottom is below the top of the written range.
     let lo = 0;
     for (let hi = list.length; lo < hi;) {

@@ -52,7 +52,7 @@ describe('marks waiting for their paragraph', () => {
     expect(deferred.pendingCounts()).toEqual({ 'sung-kim': 70 });
   });
 
-  it('once a waiting paragraph is within a screen, writes three screens ahead, then waits until that runs out', async () => {
+  it('at load writes a screen around the viewport; while scrolling, once one is within a screen, three screens ahead', async () => {
     const { dom, body, scroll } = page(100);
     const paragraphs = [...body.children];
     const written: number[] = [];
@@ -67,15 +67,15 @@ describe('marks waiting for their paragraph', () => {
     for (const p of paragraphs.slice(11)) deferred.defer(planned(p));
     deferred.defer(planned(paragraphs[2]));
     await deferred.start();
-    // Paragraph 2 is near, so everything to 2,000 px (three screens below the 500 px viewport) is written with it.
-    expect(written).toEqual([2, ...range(11, 20)]);
-    await scrollTo(2_050); // paragraph 21 (2,100 px) is in view: written with all to 4,050 px
+    // At load only what is within a screen: paragraph 2.
+    expect(written).toEqual([2]);
+    await scrollTo(2_050); // paragraph 15 is within a screen: written with everything from 550 to 4,050 px
     expect(written).toEqual([2, ...range(11, 40)]);
     await scrollTo(2_500); // the next waiting paragraph (41, at 4,100 px) is 1,100 px below the viewport: not yet
     expect(written).toEqual([2, ...range(11, 40)]);
     await scrollTo(3_200); // now within a screen: written to 5,200 px
     expect(written).toEqual([2, ...range(11, 52)]);
-    expect(deferred.pendingCounts()).toEqual({ 'sung-kim': 90 - 43 });
+    expect(deferred.pendingCounts()).toEqual({ 'sung-kim': 90 - 1 - 30 - 12 });
   });
 
   it('forgets a waiting paragraph the page took out, and counts it no more', async () => {

@@ -45,6 +45,7 @@ export const normalisePhrase = (phrase: string): string => phrase.trim().replace
 // Combining marks (\p{M}) count as part of a word: NFD "café" is "cafe\u0301", and "cafe\u0301Kim" is no more a
 // whole-word "Kim" than NFC "caféKim" is.
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/u;
 const HYPHEN = 45;
 const APOSTROPHES = new Set([39, 0x2018, 0x2019]);
 
@@ -175,13 +176,8 @@ export function firstWordOf(phrase: string): string {
  * it can match there, so the page asks for those phrases and no others.
  */
 export function wordsOf(text: string, into: Set<string> = new Set()): Set<string> {
-  for (let i = 0; i < text.length;) {
-    if (wordAt(text, i)) {
-      const j = wordEnd(text, i);
-      into.add(text.slice(i, j));
-      i = j;
-    } else i += charLength(text, i);
-  }
+  // The same words as wordAt/wordEnd walk (letters, digits and marks), split natively: a 1 MB body in a few ms.
+  for (const word of text.split(NOT_WORD)) if (word !== '') into.add(word);
   return into;
 }
 
