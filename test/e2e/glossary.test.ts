@@ -21,7 +21,12 @@ import { browserSuite } from './support/suite';
 
 const fixtures = articleFixtures();
 const layoutOf = (i: number): BuiltLayout => (i % 2 === 0 ? 'current-2024' : 'view-con-2017');
-
+const GROUP_SIZE = 6;
+const GROUPS = Array.from({ length: Math.ceil(fixtures.length / GROUP_SIZE) }, (_, k) =>
+  fixtures
+    .slice(k * GROUP_SIZE, (k + 1) * GROUP_SIZE)
+    .map((fixture, j) => ({ fixture, layout: layoutOf(k * GROUP_SIZE + j) })),
+);
 /** The same paragraph on a page of each date: Sung Kim's role line must follow the date. */
 const DATED = [
   ['2013-06-03', 'US Ambassador to South Korea (since 3 Nov 2011)'],
@@ -51,18 +56,21 @@ const datedPage = (date: string) => ({
 });
 
 browserSuite('Glossary mode and dated cards', (ctx) => {
-  it(
-    `marks ${fixtures.length} stored articles as in jsdom and as the editor expected: nothing wrong`,
-    async () => {
-      const scores: Score[] = [];
-      for (const [i, fixture] of fixtures.entries()) {
+  // In groups, each test well under a minute: a test running longer than vitest's worker RPC timeout (60 s) ends
+  // the run with an unhandled "Timeout calling onTaskUpdate", whatever the test's own time limit.
+  const scores: Score[] = [];
+  let checked = 0;
+  it.each(GROUPS.map((group) => [`${group[0].fixture.name} to ${group.at(-1)?.fixture.name}`, group] as const))(
+    'stored articles %s: marked as in jsdom and as the editor expected, nothing wrong',
+    async (_, group) => {
+      for (const { fixture, layout } of group) {
         const url = fixture.url;
-        const html = buildArticlePage(fixture, layoutOf(i));
+        const html = buildArticlePage(fixture, layout);
         const reference = annotateDoc(new JSDOM(html, { url }).window.document, url);
         const page = await ctx.openMarked(url, { html });
         await readThrough(page);
         const marked = await markedMentions(page);
-        expect(marked, `${fixture.name} (${layoutOf(i)}): the same marks as in jsdom`).toEqual(
+        expect(marked, `${fixture.name} (${layout}): the same marks as in jsdom`).toEqual(
           Object.fromEntries(markedInJsdom(reference.body)),
         );
         if (reference.plan.mode === 'glossary') {
@@ -72,14 +80,20 @@ browserSuite('Glossary mode and dated cards', (ctx) => {
         }
         expect(ctx.session.problemsOf(page), fixture.name).toEqual([]);
         await page.close();
+        checked++;
       }
-      console.log(
-        `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
-      );
-      expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
     },
-    Math.max(240_000, fixtures.length * 5_000),
+    55_000,
   );
+
+  it(`marks at least 90% of the expected names on the ${fixtures.length} stored articles`, () => {
+    console.log(
+      `[e2e glossary] ${ctx.browserName}: recall ${(recall(scores) * 100).toFixed(1)}%\n${scoreTable(scores)}`,
+    );
+    // Every article was checked (a group that failed stops early, and fails itself).
+    expect(checked).toBe(fixtures.length);
+    expect(recall(scores)).toBeGreaterThanOrEqual(0.9);
+  });
 
   it.each(DATED)('a Sung Kim card on a page of %s says: %s', async (date, role) => {
     const { url, html } = datedPage(date);

@@ -15,12 +15,13 @@ import { browserSuite } from './support/suite';
 const expected = expectedMentions(SEED_SHEET_ID);
 const PLAIN_HTML = fixtureHtml('kh-current.html');
 /**
- * Cycles are driven by real keys (a page's synthetic events open nothing), a few round trips each. Chromium runs
- * 1,000 and checks its heap, DOM and listener counters over CDP; Firefox has no such counters, and what the page
- * can count (elements, hosts, card nodes, aria-describedby, passes) grows per cycle if it grows at all: 250 show it
- * in a quarter of the time.
+ * Cycles are driven by real keys (a page's synthetic events open nothing), a few round trips each. Chromium checks
+ * its heap, DOM and listener counters over CDP; Firefox has no such counters, and what the page can count (elements,
+ * hosts, card nodes, aria-describedby, passes) grows per cycle if it grows at all. 250 cycles each: 1,000 took two
+ * minutes in Chromium on a loaded machine, and a test that runs longer than vitest's worker RPC timeout (60 s) ends
+ * the run with an unhandled "Timeout calling onTaskUpdate", whatever its own time limit.
  */
-const CYCLES_IN = { chromium: 1_000, firefox: 250 } as const;
+const CYCLES_IN = { chromium: 250, firefox: 250 } as const;
 const WARM_CYCLES = 10;
 /** An extra paragraph the page inserts after marking, naming one entity once. */
 const INSERTED_PARAGRAPH = 'Editor’s note: Sung Kim returned to Washington on Saturday.';
@@ -146,13 +147,13 @@ browserSuite('One page over time', (ctx) => {
       expect(afterAll.gc.documents).toBe(afterWarm.gc.documents);
       expect(afterAll.gc.listeners - afterWarm.gc.listeners).toBeLessThanOrEqual(2);
       expect(afterAll.gc.nodes - afterWarm.gc.nodes).toBeLessThanOrEqual(20);
-      // The heap settles (compiled code, caches) rather than growing per cycle: under 1 MiB for 990 cycles.
+      // The heap settles (compiled code, caches) rather than growing per cycle: under 1 MiB for 240 cycles.
       expect(afterAll.gc.heapUsed - afterWarm.gc.heapUsed).toBeLessThan(1024 * 1024);
     }
     await cdp?.detach();
     expect(problemTexts(page)).toEqual([]);
     expectNoViolations();
-  }, 240_000);
+  }, 55_000);
 
   it('re-marks for the page’s own insertions, never for its own marks; measures visible to the page', async () => {
     const page = await open(PLACEHOLDER_ARTICLE_URL);
