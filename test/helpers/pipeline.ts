@@ -4,6 +4,7 @@
  */
 import knowledge from 'backgrounder:knowledge';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base';
+import { ENTITY_KINDS } from '../../src/core/knowledge/kinds';
 import { planPage } from '../../src/core/knowledge/plan';
 import { pageViews } from '../../src/core/knowledge/views';
 import { markMentions } from '../../src/core/mark/mark';
@@ -52,6 +53,18 @@ export function annotateFixture(fixture: string, url = PLACEHOLDER_ARTICLE_URL, 
 }
 
 /** The background's answer for the cards of these entities. */
+/**
+ * What glossary mode finds in `text` on a page of `date`, all of its phrases compiled: [the text as printed, entity
+ * id], a blocker's id being NOT_AN_ENTITY.
+ */
+export function glossaryMatches(text: string, date: string): Array<[string, string]> {
+  const plan = planPage(kb, { headlines: [], date, bodyStart: null, kinds: ENTITY_KINDS, glossary: true });
+  if (plan.mode !== 'glossary') throw new Error(`expected glossary mode on ${date}, got ${plan.mode}`);
+  return compileMatcher(plan.phrases)
+    .find(text)
+    .map((m) => [text.slice(m.start, m.end), m.entityId]);
+}
+
 export const viewsFor = (ids: string[], date: string, sheetId?: string) =>
   pageViews(kb, { ids, date, ...(sheetId ? { sheetId } : {}) });
 

@@ -4,10 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventPhrases, ordinalDigits } from '../../src/core/knowledge/event-phrases';
-import { ENTITY_KINDS } from '../../src/core/knowledge/kinds';
-import { planPage } from '../../src/core/knowledge/plan';
 import { compileMatcher, NOT_AN_ENTITY } from '../../src/core/match/matcher';
-import { kb } from '../helpers/pipeline';
+import { glossaryMatches, kb } from '../helpers/pipeline';
 
 const entities = [...kb.entities.values()];
 /** What the phrase marks on a page of `date`, if anything. */
@@ -18,14 +16,10 @@ function resolve(text: string, date: string): string | null {
 }
 
 /** The entities glossary mode marks in `text` on a page of `date`: aliases and event phrases together. */
-function marked(text: string, date: string): string[] {
-  const plan = planPage(kb, { headlines: [], date, bodyStart: null, kinds: ENTITY_KINDS, glossary: true });
-  if (plan.mode !== 'glossary') throw new Error(`expected glossary mode on ${date}`);
-  return compileMatcher(plan.phrases)
-    .find(text)
-    .map((m) => m.entityId)
+const marked = (text: string, date: string): string[] =>
+  glossaryMatches(text, date)
+    .map(([, id]) => id)
     .filter((id) => id !== NOT_AN_ENTITY);
-}
 
 describe('event phrases', () => {
   it('writes ordinals as reporters do', () => {

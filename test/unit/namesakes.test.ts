@@ -4,22 +4,14 @@
  * decides it marks nothing. Each namesake entity of the real knowledge base is shown here with both people.
  */
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS } from '../../src/core/knowledge/kinds';
-import { planPage } from '../../src/core/knowledge/plan';
 import { validateKnowledge, type DataFiles } from '../../src/core/knowledge/validate';
 import { compileMatcher, NEAR_CHARS, NOT_AN_ENTITY } from '../../src/core/match/matcher';
-import { kb } from '../helpers/pipeline';
+import { glossaryMatches } from '../helpers/pipeline';
 // @ts-expect-error build.mjs is plain JavaScript without type declarations
 import { readDataFiles } from '../../build.mjs';
 
 /** What glossary mode marks in `text` on a page of `date`: [marked text, entity id]. */
-function marks(text: string, date: string): Array<[string, string]> {
-  const plan = planPage(kb, { headlines: [], date, bodyStart: null, kinds: ENTITY_KINDS, glossary: true });
-  if (plan.mode !== 'glossary') throw new Error(plan.mode);
-  return compileMatcher(plan.phrases)
-    .find(text)
-    .map((m) => [text.slice(m.start, m.end), m.entityId]);
-}
+const marks = glossaryMatches;
 const marksOf = (name: string, text: string, date: string) => marks(text, date).filter(([t]) => t === name);
 
 describe('the matcher with contexts', () => {

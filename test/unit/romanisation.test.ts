@@ -3,12 +3,10 @@
  * added to glossary mode only where they cannot name anyone else in the knowledge base.
  */
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS } from '../../src/core/knowledge/kinds';
-import { planPage } from '../../src/core/knowledge/plan';
 import { romanisationVariants, variantAliases } from '../../src/core/knowledge/romanisation';
 import type { ShippedEntity } from '../../src/core/knowledge/ship';
-import { compileMatcher } from '../../src/core/match/matcher';
-import { kb } from '../helpers/pipeline';
+
+import { glossaryMatches, kb } from '../helpers/pipeline';
 
 const person = (id: string, name: string, aliases: ShippedEntity['aliases'] = [name]): ShippedEntity => ({
   id,
@@ -19,13 +17,7 @@ const person = (id: string, name: string, aliases: ShippedEntity['aliases'] = [n
   facts: [{ date: '2010', text: 'A fact.', sources: ['s'] }],
 });
 
-function marks(text: string, date: string): Array<[string, string]> {
-  const plan = planPage(kb, { headlines: [], date, bodyStart: null, kinds: ENTITY_KINDS, glossary: true });
-  if (plan.mode !== 'glossary') throw new Error(plan.mode);
-  return compileMatcher(plan.phrases)
-    .find(text)
-    .map((m) => [text.slice(m.start, m.end), m.entityId]);
-}
+const marks = glossaryMatches;
 
 describe('romanisationVariants', () => {
   it('spells each given-name syllable both usual ways, hyphenated and spaced', () => {
