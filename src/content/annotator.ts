@@ -15,13 +15,13 @@ import type { EntityView, PageViews } from '../core/knowledge/views';
 import { CONTINUES_ATTR, ENTITY_ATTR, isOurMark, MARK_TAG } from '../core/mark/mark-element';
 import { startMarking, unmarkAll, unwrapCopies } from '../core/mark/mark';
 import { SKIPPED_UNLESS_EDITABLE, textRunsOf, type TextRun } from '../core/mark/text-runs';
-import { compileMatcher, wordsOf, type Matcher, type PhraseEntry } from '../core/match/matcher';
 import { NON_PROSE_IN_BODY } from '../core/site/korea-herald';
 import { CardController } from './card-controller';
 import { ChangeTracker } from './change-tracker';
 import { SLICE_MS } from './constants';
 import { DeferredMarks, type PlannedRun } from './deferred-marks';
 import { mentionContext } from './mention-context';
+import { PageMatcher, type Vocabulary } from './page-matcher';
 import type { Mention } from './panel-view';
 import { TabStopKeeper } from './tab-stop-keeper';
 import { measured, record, summed } from './timing';
@@ -47,13 +47,12 @@ export interface AnnotatorOptions {
    * Glossary mode: the plan holds only the phrases for the words the page had (`known`); text the page adds with
    * new words is matched once their phrases have come (`phrasesFor` adds them to `known`).
    */
-  vocabulary?: { known: ReadonlySet<string>; phrasesFor: (words: string[]) => Promise<PhraseEntry[]> };
+  vocabulary?: Vocabulary;
 }
 
 export class Annotator {
   private readonly controller = new AbortController();
-  private matcher: Matcher;
-  private readonly phrases: PhraseEntry[];
+  private readonly words: PageMatcher;
   private readonly skipSelector = NON_PROSE_IN_BODY;
   /** Where a change never needs marking, and a run is never marked: skipped regions (text-runs' and the site's). */
   private readonly ignoredSelector = `${SKIPPED_UNLESS_EDITABLE}, ${NON_PROSE_IN_BODY}`;
@@ -77,8 +76,7 @@ export class Annotator {
     readonly plan: MarkedPlan,
     private readonly options: AnnotatorOptions,
   ) {
-    this.phrases = [...plan.phrases];
-    this.matcher = measured('compile', () => compileMatcher(this.phrases));
+    this.words = new PageMatcher(plan.phrases, options.vocabulary);
     const doc = body.ownerDocument;
     this.card = new CardController(doc, {
       views: () => this.viewsById,
@@ -191,7 +189,7 @@ export class Annotator {
     if (units.length === 0) return;
     const start = performance.now();
     // New words first need their phrases from the background: the async pass asks.
-    if (this.newWords(units).length > 0) {
+    if (this.words.newWords(units).length > 0) {
       this.changes.putBack(units);
       return;
     }
@@ -207,7 +205,7 @@ export class Annotator {
       for (const unit of units) {
         for (const run of textRunsOf(unit, this.skipSelector)) {
           if (this.inSkipped(run)) continue;
-          const matches = session.planRun(run, this.matcher);
+          const matches = session.planRun(run, this.words.matcher);
           if (matches.length > 0) planned.push({ run, matches });
         }
       }
@@ -228,31 +226,9 @@ export class Annotator {
     }
   }
 
-  /** Words in `units` the plan's phrases were not asked for. */
-  private newWords(units: readonly Element[]): string[] {
-    const known = this.options.vocabulary?.known;
-    if (!known) return [];
-    const words = new Set<string>();
-    for (const unit of units) wordsOf(unit.textContent ?? '', words);
-    return [...words].filter((word) => !known.has(word));
-  }
-
-  /** Gets the phrases for new words in `units` and matches with them from now on; on failure, goes on without. */
-  private async learn(units: readonly Element[]): Promise<void> {
-    const fresh = this.newWords(units);
-    if (fresh.length === 0 || !this.options.vocabulary) return;
-    try {
-      const phrases = await this.options.vocabulary.phrasesFor(fresh);
-      if (phrases.length === 0) return;
-      this.phrases.push(...phrases);
-      this.matcher = compileMatcher(this.phrases);
-    } catch {
-      // The background did not answer: the words are asked for again with the next change that has them.
-    }
-  }
-
   private namesSomething(unit: Element): boolean {
-    for (const run of textRunsOf(unit, this.skipSelector)) if (this.matcher.find(run.text).length > 0) return true;
+    for (const run of textRunsOf(unit, this.skipSelector))
+      if (this.words.matcher.find(run.text).length > 0) return true;
     return false;
   }
 
@@ -316,7 +292,7 @@ export class Annotator {
   private async pass(units: Element[], step: 'annotate' | 'remark'): Promise<void> {
     const start = performance.now();
     // The first pass's words are the plan's own; later passes may bring new ones.
-    if (step === 'remark') await this.learn(units);
+    if (step === 'remark') await this.words.learn(units);
     if (this.signal.aborted) return;
     this.prepare(units);
     const written = this.writtenIds();
@@ -378,7 +354,7 @@ export class Annotator {
           }
           // The page may have inserted a region we skip (an ad) after the walk listed the skipped ones.
           if (this.inSkipped(next.value)) continue;
-          const matches = session.planRun(next.value, this.matcher);
+          const matches = session.planRun(next.value, this.words.matcher);
           if (matches.length > 0) planned.push({ run: next.value, matches });
         }
         record('slice', sliceStart);
